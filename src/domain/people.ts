@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { countySchema } from './organisations.js';
+
+/** The roles that decide what a person may do; all rules about them live in permissions.ts. */
+export const roleSchema = z.enum([
+  'director', // kommundirektör / kommunchef / regiondirektör / länsråd
+  'chair', // KSO / RSO
+  'staff',
+  'leadership', // programledning at MDU: administers the bot
+  'programgrupp',
+  'programrad',
+]);
+export type Role = z.infer<typeof roleSchema>;
+
+export const directorTitleSchema = z.enum(['kommundirektor', 'kommunchef', 'regiondirektor', 'lansrad']);
+export const chairTitleSchema = z.enum(['KSO', 'RSO']);
+
+/** A Programråd seat is held for a county (the parties there) or for MDU. */
+export const seatSchema = z.union([countySchema, z.literal('mdu')]);
+export type Seat = z.infer<typeof seatSchema>;
+
+export const aadObjectIdSchema = z.string().regex(/^[0-9a-fA-F-]{36}$/, 'an AAD object id (GUID)');
+
+export const personSchema = z
+  .object({
+    aadObjectId: aadObjectIdSchema.transform((s) => s.toLowerCase()),
+    name: z.string().min(1).max(200),
+    email: z.string().email().optional(),
+    organisationId: z.string().min(1),
+    /** Job title as shown to others, e.g. "Kommundirektör". */
+    title: z.string().min(1).max(200),
+    roles: z.array(roleSchema).min(1),
+    directorTitle: directorTitleSchema.optional(),
+    chairTitle: chairTitleSchema.optional(),
+    programrad: z
+      .object({ membership: z.enum(['ordinary', 'substitute']), seat: seatSchema })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.roles.includes('director') && !p.directorTitle) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['directorTitle'], message: 'a director needs a directorTitle' });
+    if (p.roles.includes('chair') && !p.chairTitle) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['chairTitle'], message: 'a chair needs a chairTitle' });
+    if (p.roles.includes('programrad') !== Boolean(p.programrad)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['programrad'], message: 'the programrad role and the programrad seat go together' });
+    }
+  });
+export type Person = z.infer<typeof personSchema>;
+
+export const rosterFileSchema = z
+  .object({
+    description: z.string(),
+    people: z.array(personSchema),
+  })
+  .strict();
+
+export const hasRole = (person: Pick<Person, 'roles'>, role: Role): boolean => person.roles.includes(role);

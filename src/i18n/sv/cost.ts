@@ -1,0 +1,4 @@
+/** Swedish strings for the cost feature. */
+export const cost = {
+  placeholder: '',
+};

@@ -1,0 +1,4 @@
+/** Swedish strings for the meetings feature. */
+export const meetings = {
+  placeholder: '',
+};

@@ -1,0 +1,4 @@
+/** Swedish strings for the needs feature. */
+export const needs = {
+  placeholder: '',
+};
