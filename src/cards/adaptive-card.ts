@@ -46,7 +46,7 @@ export function adaptiveCard(body: CardElement[], actions: CardElement[] = [], e
 export function plain(text: string): string {
   return text
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .replace(/([\\`*_{}[\]()#|~<>!])/g, '\\$1')
+    .replace(/([\\`*_{}[\]()#|~<>])/g, '\\$1')
     .replace(/^([ \t]*)([-+]|\d+\.)([ \t])/gm, (_m, sp: string, marker: string, after: string) =>
       `${sp}${marker.endsWith('.') ? `${marker.slice(0, -1)}\\.` : `\\${marker}`}${after}`,
     );

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { checkComposition, type CompositionDeviation } from '../../domain/composition.js';
+import type { Role } from '../../domain/people.js';
+import type { Catalogue } from '../../i18n/catalogue.js';
+import { helpCard } from '../../cards/help-card.js';
+import { compositionCard } from '../../cards/composition-card.js';
+import { actionRoute, textRoute, type BotFeature, type HelpEntry, type TextRoute, type Turn } from '../feature.js';
+
+const HELP = /^(hj[aä]lp|help|\?|hej|hello|hi|start|meny|menu)[!.]?$/i;
+const COMPOSITION = /^(sammans[aä]ttning|composition)$/i;
+
+export function describeDeviation(t: Catalogue, d: CompositionDeviation): string {
+  const rule = t.core.composition.rules[d.rule];
+  if (d.rule === 'notDirector') return `${rule} (${d.personId})`;
+  const where = d.rule === 'perCounty' ? ` – ${t.core.counties[d.county]}` : '';
+  return `${rule}${where}: ${t.core.composition.expectedActual({ expected: d.expected, actual: d.actual })}`;
+}
+
+function rolesText(turn: Turn): string {
+  const names = turn.person.roles.map((r: Role) => turn.t.core.roleNames[r]);
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} ${turn.t.core.and} ${names.at(-1)}`;
+}
+
+/**
+ * Help and the roster's composition check. `helpEntries` is every feature's help list: the help card shows
+ * only what this person may do.
+ */
+export function coreFeature(allHelp: () => HelpEntry[], allText: () => TextRoute[]): BotFeature {
+  const help: HelpEntry[] = [
+    { action: 'roster.composition', entry: (t) => t.core.help.composition },
+    { action: 'help.view', entry: (t) => t.core.help.help },
+  ];
+  const showHelp = async (turn: Turn) => {
+    const entries = allHelp()
+      .filter((h) => turn.can(h.action))
+      .map((h) => h.entry(turn.t));
+    await turn.reply(
+      helpCard({
+        title: turn.t.core.helpTitle({ name: turn.person.name }),
+        intro: turn.t.core.helpIntro,
+        roles: turn.t.core.helpRoles({ roles: rolesText(turn), organisation: turn.organisation.name }),
+        entries,
+        footer: turn.t.core.helpFooter,
+      }),
+    );
+  };
+  const showComposition = async (turn: Turn) => {
+    if (!turn.can('roster.composition')) return turn.reply(turn.t.core.notAllowed);
+    const deviations = checkComposition({ people: turn.services.store.doc.people, organisations: turn.services.store.doc.organisations });
+    await turn.reply(
+      compositionCard({
+        title: turn.t.core.composition.title,
+        deviations: deviations.map((d) => describeDeviation(turn.t, d)),
+        allGood: turn.t.core.composition.allGood,
+        deviationsIntro: turn.t.core.composition.deviationsIntro,
+      }),
+    );
+  };
+  return {
+    name: 'core',
+    help,
+    text: [
+      textRoute({ name: 'help', match: (text) => HELP.test(text), handle: showHelp }),
+      textRoute({ name: 'composition', match: (text) => COMPOSITION.test(text), handle: showComposition }),
+    ],
+    actions: [
+      // A help-card row runs its command as if it had been typed.
+      actionRoute({
+        verb: 'help.run',
+        schema: z.object({ command: z.string().trim().min(1).max(100) }).passthrough(),
+        handle: async (turn, data) => {
+          for (const route of allText()) {
+            const match = route.match(data.command, turn);
+            if (match !== undefined && match !== null && match !== false) {
+              await route.handle(turn, match);
+              return { message: '✓' };
+            }
+          }
+          return { message: turn.t.core.notUnderstood };
+        },
+      }),
+    ],
+  };
+}

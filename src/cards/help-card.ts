@@ -1,0 +1,23 @@
+import { adaptiveCard, execute, heading, plain, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+
+export interface HelpCardModel {
+  title: string;
+  intro: string;
+  roles: string;
+  entries: ReadonlyArray<{ command: string; text: string }>;
+  footer: string;
+}
+
+/** What this person can do, given their roles: one row per command, each a button that runs it. */
+export function helpCard(model: HelpCardModel): AdaptiveCard {
+  const rows: CardElement[] = model.entries.map((e) => ({
+    type: 'ColumnSet',
+    spacing: 'Small',
+    selectAction: execute(e.command, 'help.run', { command: e.command }),
+    columns: [
+      { type: 'Column', width: 'auto', items: [textBlock(`**${plain(e.command)}**`)] },
+      { type: 'Column', width: 'stretch', items: [textBlock(plain(e.text), { isSubtle: true })] },
+    ],
+  }));
+  return adaptiveCard([heading(plain(model.title)), textBlock(plain(model.roles), { isSubtle: true, spacing: 'None' }), textBlock(model.intro), ...rows, textBlock(model.footer, { isSubtle: true, size: 'Small', spacing: 'Medium' })]);
+}

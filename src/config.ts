@@ -1,0 +1,74 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The tenant of the demo roster and the Agents Playground (.m365agentsplayground.yml). */
+export const DEMO_TENANT_ID = '00000000-0000-0000-0000-000000000001';
+
+const guid = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'must be a GUID like 00000000-0000-0000-0000-000000000000');
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const envSchema = z
+  .object({
+    PORT: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0–65535 (0: any free port)').max(65535, 'must be 0–65535 (0: any free port)').default(3978)),
+    HOST: z.preprocess(blankToUndefined, z.string().default('0.0.0.0')),
+    STARK_DATA_DIR: z.preprocess(blankToUndefined, z.string().min(1).default(fileURLToPath(new URL('../.data/', import.meta.url)))),
+    STARK_PUBLIC_URL: z.preprocess(blankToUndefined, z.string().url('must be a URL like https://stark-bot.example.org').optional()),
+    STARK_TENANT_ID: z.preprocess(blankToUndefined, guid.optional()),
+    STARK_BACKUPS_KEEP: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int().min(0).max(365).default(14)),
+    STARK_LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
+    BOT_ID: z.preprocess(blankToUndefined, guid.optional()),
+    BOT_PASSWORD: z.preprocess(blankToUndefined, z.string().optional()),
+    BOT_TENANT_ID: z.preprocess(blankToUndefined, guid.optional()),
+    BOT_APP_TYPE: z.preprocess(blankToUndefined, z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant')),
+  })
+  .superRefine((env, ctx) => {
+    if (env.BOT_PASSWORD && !env.BOT_ID) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['BOT_ID'], message: 'is required when BOT_PASSWORD is set' });
+    if (env.BOT_ID && env.BOT_APP_TYPE !== 'UserAssignedMSI' && !env.BOT_PASSWORD) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['BOT_PASSWORD'], message: 'is required when BOT_ID is set (or set BOT_APP_TYPE=UserAssignedMSI)' });
+    }
+    if (env.BOT_ID && env.BOT_APP_TYPE !== 'MultiTenant' && !env.BOT_TENANT_ID) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['BOT_TENANT_ID'], message: `is required for BOT_APP_TYPE=${env.BOT_APP_TYPE}` });
+    }
+  });
+
+export interface BotConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Base URL that links in cards point at (downloads, calendar files). */
+  publicUrl: string;
+  /** The Teams tenant whose people the roster describes; activities from other tenants are from unknown people. */
+  tenantId: string;
+  backupsToKeep: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** null: local mode — no credentials, unauthenticated requests accepted (Agents Playground, tests). */
+  credentials: null | { appId: string; password?: string; tenantId?: string; appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI' };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads the environment once at start-up; every bad value is named with what it should be. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}${i.path[0] && env[String(i.path[0])] !== undefined ? ` (got "${env[String(i.path[0])]}")` : ''}`));
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.STARK_DATA_DIR,
+    publicUrl: (e.STARK_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    tenantId: (e.STARK_TENANT_ID ?? e.BOT_TENANT_ID ?? DEMO_TENANT_ID).toLowerCase(),
+    backupsToKeep: e.STARK_BACKUPS_KEEP,
+    logLevel: e.STARK_LOG_LEVEL,
+    credentials: e.BOT_ID
+      ? { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, appType: e.BOT_APP_TYPE }
+      : null,
+  };
+}

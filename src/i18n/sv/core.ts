@@ -1,0 +1,46 @@
+/** Swedish strings shared by every feature: identity, help, errors. */
+export const core = {
+  unknownPerson: (p: { contact: string }) =>
+    `Hej! Du är inte registrerad i STARK-botten ännu, så jag kan tyvärr inte hjälpa dig. Kontakta programledningen vid Mälardalens universitet (${p.contact}) för att få tillgång.`,
+  notUnderstood: 'Det förstod jag inte riktigt. Skriv **hjälp** för att se vad jag kan göra.',
+  somethingWentWrong: 'Något gick fel hos mig. Försök igen om en stund – inget av det du skickat har gått förlorat.',
+  invalidInput: 'Det du skickade kunde jag inte läsa. Försök igen från kortet eller skriv **hjälp**.',
+  notAllowed: 'Det här får du tyvärr inte göra med din roll i STARK.',
+  alreadyRecorded: 'Det här är redan registrerat.',
+  helpTitle: (p: { name: string }) => `Hej ${p.name}!`,
+  helpIntro: 'Jag är STARK-botten. Det här kan du göra:',
+  helpRoles: (p: { roles: string; organisation: string }) => `Du är registrerad som ${p.roles} i ${p.organisation}.`,
+  helpFooter: 'Skriv ett kommando eller klicka på en knapp. Skriv **help** för engelska.',
+  roleNames: {
+    director: 'direktör',
+    chair: 'ordförande',
+    staff: 'medarbetare',
+    leadership: 'programledning',
+    programgrupp: 'ledamot i Programgruppen',
+    programrad: 'ledamot i Programrådet',
+  },
+  programradMembership: { ordinary: 'ordinarie', substitute: 'ersättare' },
+  counties: { vastmanland: 'Västmanland', sormland: 'Sörmland', mdu: 'MDU' },
+  and: 'och',
+  help: {
+    composition: { command: 'sammansättning', text: 'Kontrollera att Programråd och Programgrupp följer avtalet.' },
+    help: { command: 'hjälp', text: 'Visa det här kortet.' },
+  },
+  composition: {
+    title: 'Sammansättning enligt avtalet',
+    allGood: 'Programrådet och Programgruppen är sammansatta enligt avtalet.',
+    deviationsIntro: 'Avvikelser från avtalet:',
+    rules: {
+      mduSeats: 'Programrådet: MDU ska ha 3 representanter',
+      otherSeats: 'Programrådet: övriga parter ska ha 4 representanter',
+      vastmanlandOrdinary: 'Programrådet: Västmanland ska ha 2 ordinarie ledamöter',
+      vastmanlandSubstitute: 'Programrådet: Västmanland ska ha 1 ersättare',
+      mduMembers: 'Programgruppen: MDU ska ha 4 representanter',
+      municipalMembers: 'Programgruppen: kommunerna ska ha 4 representanter',
+      perCounty: 'Programgruppen: varje län utser 2 representanter',
+      notDirector: 'Programgruppen: kommunernas representanter ska vara kommundirektörer eller regiondirektörer',
+    },
+    expectedActual: (p: { expected: number; actual: number }) => `ska vara ${p.expected}, är ${p.actual}`,
+  },
+  downloadExpired: 'Länken har gått ut eller är ogiltig. Hämta en ny länk i chatten.',
+};

@@ -1,0 +1,218 @@
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { TeamsAdapter } from '@microsoft/teams-ai';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { BotConfig } from './config.js';
+import { Store } from './store/store.js';
+import { buildSeedDocument } from './store/seed.js';
+import { createBot, incomingActivitySchema, invokeMessage } from './bot/app.js';
+import { allFeatures } from './bot/features.js';
+import type { BotFeature, Services } from './bot/feature.js';
+import { createLogger, type Logger } from './bot/logger.js';
+import { LinkSigner } from './bot/links.js';
+import { createTeamsTransport } from './bot/teams-transport.js';
+import { createMessenger } from './bot/messaging.js';
+import { catalogueFor, localeFrom } from './i18n/catalogue.js';
+import { checkComposition } from './domain/composition.js';
+import { describeDeviation } from './bot/features/core-feature.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+export const VERSION = pkg.version;
+
+export interface RunningBot {
+  server: Server;
+  url: string;
+  port: number;
+  services: Services;
+  /** Stops taking requests, finishes those in flight and their writes, closes the store. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: BotConfig;
+  log?: Logger;
+  now?: () => Date;
+  features?: BotFeature[];
+  /** Run background jobs (reminders); tests drive them by hand. */
+  runJobs?: boolean;
+}
+
+/** A readable reason for a 400, never echoing the body back. */
+function badRequest(res: Response, reason: string): void {
+  res.status(400).json({ error: 'bad_request', reason });
+}
+
+export async function startBot(options: StartOptions): Promise<RunningBot> {
+  const { config } = options;
+  const log = options.log ?? createLogger({ level: config.logLevel });
+  const now = options.now ?? (() => new Date());
+
+  const store = await Store.open({
+    dataDir: config.dataDir,
+    seed: () => buildSeedDocument({ now: now() }),
+    now,
+    backupsToKeep: config.backupsToKeep,
+    onBackupError: (err) => log.error('store.backupFailed', { error: err instanceof Error ? err.message : String(err) }),
+  });
+
+  const deviations = checkComposition({ people: store.doc.people, organisations: store.doc.organisations });
+  for (const d of deviations) log.warn('roster.compositionDeviation', { deviation: describeDeviation(catalogueFor('en'), d) });
+
+  if (!config.credentials) {
+    log.warn('auth.localMode', { message: 'No BOT_ID/BOT_PASSWORD: accepting unauthenticated requests. Use only for local development and tests.' });
+  }
+  const adapter = config.credentials
+    ? new TeamsAdapter({
+        MicrosoftAppId: config.credentials.appId,
+        MicrosoftAppPassword: config.credentials.password,
+        MicrosoftAppType: config.credentials.appType,
+        MicrosoftAppTenantId: config.credentials.tenantId,
+      })
+    : new TeamsAdapter({});
+
+  const links = new LinkSigner(store.doc.secrets.linkKey);
+  const transport = createTeamsTransport(adapter, { store, config, now });
+  const messenger = createMessenger({ transport, log });
+  const services: Services = { store, config, log, now, links, messenger };
+  const features = options.features ?? allFeatures();
+  const bot = createBot({ adapter, services, features });
+
+  adapter.onTurnError = async (context: TurnContext, error: unknown) => {
+    const err = error instanceof Error ? error : new Error(String(error));
+    log.error('turn.error', {
+      error: err.name,
+      where: err.stack?.split('\n')[1]?.trim() ?? null,
+      activityType: context.activity.type,
+      activityId: context.activity.id ?? null,
+      aadObjectId: context.activity.from?.aadObjectId ?? null,
+    });
+    const text = catalogueFor(localeFrom(context.activity.locale)).core.somethingWentWrong;
+    try {
+      if (context.activity.type === ActivityTypes.Invoke) {
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: invokeMessage(text) } });
+      } else {
+        await context.sendActivity(text);
+      }
+    } catch (sendError) {
+      log.error('turn.errorReplyFailed', { error: sendError instanceof Error ? sendError.name : 'unknown' });
+    }
+  };
+
+  let inFlight = 0;
+  let draining = false;
+  const idle: Array<() => void> = [];
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/healthz', (_req, res) => {
+    const status = store.status();
+    res.status(status.lastError ? 503 : 200).json({ status: status.lastError ? 'degraded' : 'ok', version: VERSION, store: status });
+  });
+
+  app.post(
+    '/api/messages',
+    (req, res, next) => {
+      if (draining) {
+        res.status(503).set('Retry-After', '5').end();
+        return;
+      }
+      inFlight++;
+      res.on('close', () => {
+        inFlight--;
+        if (inFlight === 0) idle.splice(0).forEach((f) => f());
+      });
+      next();
+    },
+    express.json({ limit: '1mb', strict: true }),
+    async (req: Request, res: Response) => {
+      const parsed = incomingActivitySchema.safeParse(req.body);
+      if (!parsed.success) {
+        const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? 'body')))].join(', ');
+        return badRequest(res, `not a Bot Framework activity (check: ${fields})`);
+      }
+      await adapter.process(req, res, (context) => bot.run(context).then(() => undefined));
+    },
+  );
+
+  for (const feature of features) {
+    for (const download of feature.downloads ?? []) {
+      if (!/^[a-z0-9-]+$/.test(download.kind)) throw new Error(`bad download kind ${download.kind}`);
+    }
+  }
+  const downloads = new Map(features.flatMap((f) => f.downloads ?? []).map((d) => [d.kind, d]));
+  app.get('/downloads/:token', async (req: Request, res: Response) => {
+    const payload = links.verify(String(req.params.token ?? ''), now());
+    const locale = localeFrom(req.acceptsLanguages('sv', 'en') || 'sv');
+    const refuse = (status: number) => res.status(status).type('text/plain; charset=utf-8').send(catalogueFor(locale).core.downloadExpired);
+    if (!payload) return refuse(404);
+    const person = store.doc.people.find((p) => p.aadObjectId === payload.u);
+    const route = downloads.get(payload.k);
+    if (!person || !route) return refuse(403);
+    const file = await route.produce({ services, person, params: payload.p, locale });
+    if (!file) return refuse(403);
+    res
+      .status(200)
+      .set('Content-Type', file.contentType)
+      .set('Content-Disposition', `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`)
+      .set('Cache-Control', 'private, no-store')
+      .send(file.body);
+  });
+
+  // Malformed JSON, oversized bodies and anything else thrown before a handler: 400 for the client's faults,
+  // 500 (logged) only for ours. The server keeps serving either way.
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const e = err as { status?: number; type?: string; name?: string };
+    if (e.status && e.status >= 400 && e.status < 500) return badRequest(res, e.type ?? 'invalid request');
+    log.error('http.error', { error: e.name ?? 'unknown' });
+    if (!res.headersSent) res.status(500).json({ error: 'internal' });
+  });
+
+  const server = createHttpServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  log.info('bot.ready', { port, version: VERSION, dataDir: config.dataDir, mode: config.credentials ? 'authenticated' : 'local' });
+
+  const jobTimers: NodeJS.Timeout[] = [];
+  if (options.runJobs ?? true) {
+    for (const job of features.flatMap((f) => f.jobs ?? [])) {
+      let running = false;
+      const timer = setInterval(() => {
+        if (running || draining) return;
+        running = true;
+        job
+          .run(services)
+          .catch((err: unknown) => log.error('job.failed', { job: job.name, error: err instanceof Error ? err.name : 'unknown' }))
+          .finally(() => {
+            running = false;
+          });
+      }, job.everyMs);
+      timer.unref();
+      jobTimers.push(timer);
+    }
+  }
+
+  return {
+    server,
+    url,
+    port,
+    services,
+    async close() {
+      draining = true;
+      jobTimers.forEach((t) => clearInterval(t));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      if (inFlight > 0) await new Promise<void>((resolve) => idle.push(resolve));
+      await messenger.stop();
+      await store.close();
+      log.info('bot.stopped', {});
+    },
+  };
+}

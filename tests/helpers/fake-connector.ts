@@ -1,0 +1,79 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One call the bot made to the Bot Framework connector. */
+export interface ConnectorCall {
+  method: string;
+  path: string;
+  /** The conversation the call is about ('' for create-conversation). */
+  conversationId: string;
+  /** The activity (or conversation parameters) the bot sent. */
+  body: Record<string, unknown>;
+  at: number;
+}
+
+export type FailureRule = (call: ConnectorCall, index: number) => { status: number; headers?: Record<string, string> } | null;
+
+/**
+ * A stand-in for the Bot Framework connector on loopback: the `serviceUrl` of test activities points here, so
+ * every reply, proactive message, update and conversation the bot creates is captured as Teams would receive it.
+ */
+export class FakeConnector {
+  readonly calls: ConnectorCall[] = [];
+  /** Successful deliveries only (what a person would actually see). */
+  readonly delivered: ConnectorCall[] = [];
+  failure: FailureRule | null = null;
+  private server!: Server;
+  private nextId = 1;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Messages (text or cards) delivered into one conversation. */
+  messagesIn(conversationId: string): Array<Record<string, unknown>> {
+    return this.delivered.filter((c) => c.conversationId === conversationId && c.method !== 'PUT' && c.path !== '/v3/conversations').map((c) => c.body);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    const m = /^\/v3\/conversations\/([^/]+)/.exec(path);
+    const call: ConnectorCall = { method: req.method ?? 'GET', path, conversationId: m ? decodeURIComponent(m[1] ?? '') : '', body, at: Date.now() };
+    const index = this.calls.length;
+    this.calls.push(call);
+    const fail = this.failure?.(call, index);
+    if (fail) {
+      res.writeHead(fail.status, { 'Content-Type': 'application/json', ...(fail.headers ?? {}) });
+      res.end(JSON.stringify({ error: { code: 'Throttled', message: 'fake failure' } }));
+      return;
+    }
+    this.delivered.push(call);
+    const json = (status: number, value: unknown) => {
+      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(value));
+    };
+    if (req.method === 'POST' && path === '/v3/conversations') {
+      const members = (body.members as Array<{ id: string }> | undefined) ?? [];
+      const id = `a:created-${members[0]?.id ?? 'x'}`;
+      call.conversationId = id;
+      return json(201, { id, activityId: `act-${this.nextId++}` });
+    }
+    if (req.method === 'GET' && /\/members\//.test(path)) {
+      return json(200, { id: path.split('/').pop(), name: 'Member', aadObjectId: path.split('/').pop() });
+    }
+    return json(200, { id: `act-${this.nextId++}` });
+  }
+}
