@@ -4,7 +4,7 @@ import { rosterFileSchema } from '../people.js';
 import { stockholmInstant } from '../time.js';
 import { cancelMeeting, changeMeeting } from './change.js';
 import { addInvitees, removeInvitee } from './invitees.js';
-import { createMeeting, findInvitee, meetingDraftSchema, type Meeting, type MeetingDraft } from './meeting.js';
+import { createMeeting, draftOf, findInvitee, meetingDraftSchema, type Meeting, type MeetingDraft } from './meeting.js';
 import { recordAnswer } from './rsvp.js';
 
 const people = rosterFileSchema.parse(rosterFile).people;
@@ -80,6 +80,11 @@ describe('changing a meeting', () => {
     const r = changeMeeting({ meeting: before, draft, now: at(10) });
     expect(r).toMatchObject({ ok: true, outcome: 'unchanged', notify: [] });
     if (r.ok) expect(r.meeting.sequence).toBe(before.sequence);
+  });
+
+  it('the meeting’s own details, as a draft, are no change (the form prefilled for a change and saved as is)', () => {
+    const m = answered();
+    expect(changeMeeting({ meeting: m, draft: draftOf(m), now: at(10) })).toMatchObject({ ok: true, outcome: 'unchanged' });
   });
 
   it('the type cannot change, and a cancelled or past meeting cannot be changed', () => {

@@ -132,6 +132,12 @@ export interface UncoveredSeat {
   reason: 'noSubstituteForSeat' | 'substitutesUnavailable';
 }
 
+/** The editable part of a meeting, e.g. to prefill the scheduling form for a change. */
+export function draftOf(meeting: Meeting): MeetingDraft {
+  const { type, title, start, end, place, onlineUrl, agenda, rsvpBy } = meeting;
+  return { type, title, start, end, ...(place !== undefined ? { place } : {}), ...(onlineUrl !== undefined ? { onlineUrl } : {}), agenda, rsvpBy };
+}
+
 /** The instant the RSVP deadline passes: the start of the day after `rsvpBy`, Stockholm time. */
 export function rsvpClosesAtDate(rsvpBy: string): Date {
   return stockholmInstant(addLocalDays(rsvpBy, 1), '00:00');
