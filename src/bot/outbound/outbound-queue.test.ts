@@ -5,6 +5,7 @@ import { OutboundQueue, backoffDelayMs } from './outbound-queue.js';
 import type { OutboundEvent, OutboundQueueOptions } from './outbound-queue.js';
 import { rateLimitFloorMs, teamsRateLimits } from './rate-limits.js';
 import type { RateLimits } from './rate-limits.js';
+import { systemClock } from './clock.js';
 import { FakeClock } from './testing/fake-clock.js';
 import { FakeTeamsConnector } from './testing/fake-teams-connector.js';
 import type { FakeTeamsOptions, FakeTeamsRequest } from './testing/fake-teams-connector.js';
@@ -24,9 +25,9 @@ function conversationBurst(count: number, conversationKey: string, tenantId = 't
   return Array.from({ length: count }, (_, i) => job(`notice:${conversationKey}:${i}`, conversationKey, tenantId));
 }
 
-function setup(p: { teams?: Omit<FakeTeamsOptions, 'clock'>; queue?: Partial<OutboundQueueOptions>; log?: DeliveryLog } = {}) {
+function setup(p: { teams?: Omit<FakeTeamsOptions, 'clock'>; queue?: Partial<OutboundQueueOptions> } = {}) {
   const clock = new FakeClock(start);
-  const log = p.log ?? new InMemoryDeliveryLog();
+  const log = new InMemoryDeliveryLog();
   const teams = new FakeTeamsConnector({ clock, ...p.teams });
   const events: OutboundEvent[] = [];
   const queue = new OutboundQueue({ log, sender: teams.sender, clock, random: () => 0.5, ...p.queue });
@@ -176,8 +177,8 @@ describe('outbound queue: pacing under Teams limits', () => {
     expect(windowBreaches(teams.requests, teamsRateLimits)).toEqual([]);
   });
 
-  it('finishes a 1,000-invitation fan-out at the rate-limit floor when nothing fails', async () => {
-    const { teams, queue } = setup({ teams: { limits: teamsRateLimits } });
+  it('finishes a 1,000-invitation fan-out at the rate-limit floor when nothing fails (no safety margin)', async () => {
+    const { teams, queue } = setup({ teams: { limits: teamsRateLimits }, queue: { windowMarginMs: 0 } });
     const jobs = invitations(1000);
     await queue.enqueue(jobs);
     await queue.start();
@@ -188,15 +189,40 @@ describe('outbound queue: pacing under Teams limits', () => {
     expectEachDeliveredOnce(teams, jobs);
   });
 
-  it('finishes a long conversation at its floor while 1:1 invitations share the tenant', async () => {
-    const { teams, queue } = setup({ teams: { limits: teamsRateLimits } });
-    const jobs = [...conversationBurst(61, 'channel'), ...invitations(300)];
+  it('gives the longest conversation the tenant slots first, so it ends at its floor even when enqueued last', async () => {
+    const { teams, queue } = setup({ teams: { limits: teamsRateLimits }, queue: { windowMarginMs: 0 } });
+    const jobs = [...invitations(300), ...conversationBurst(61, 'channel')];
     await queue.enqueue(jobs);
     await queue.start();
     await queue.drain();
     await queue.stop();
     const last = Math.max(...teams.requests.map((r) => r.at));
     expect(last - start).toBe(rateLimitFloorMs({ jobs }));
+  });
+
+  it('widens every window by the safety margin, so 31 requests in one tenant take 1 s plus the margin', async () => {
+    const { teams, queue } = setup({ teams: { limits: null }, queue: { windowMarginMs: 20 } });
+    await queue.enqueue(invitations(31));
+    await queue.start();
+    await queue.drain();
+    await queue.stop();
+    expect(Math.max(...teams.requests.map((r) => r.at)) - start).toBe(1020);
+  });
+
+  it('on the real clock, paces an in-process connector that enforces the limits without a single 429', async () => {
+    const clock = systemClock;
+    const teams = new FakeTeamsConnector({ clock, latencyMs: 2 });
+    const queue = new OutboundQueue({ log: new InMemoryDeliveryLog(), sender: teams.sender, clock });
+    const jobs = [...invitations(70), ...conversationBurst(9, 'channel')];
+    const began = clock.now();
+    await queue.enqueue(jobs);
+    await queue.start();
+    await queue.drain();
+    await queue.stop();
+    expect(teams.requests.filter((r) => r.status === 429)).toEqual([]);
+    expectEachDeliveredOnce(teams, jobs);
+    // 79 requests at 30 per second: the last one in the third second.
+    expect(clock.now() - began).toBeGreaterThanOrEqual(2000);
   });
 });
 

@@ -42,6 +42,9 @@ export interface OutboundQueueOptions {
   random?: () => number;
   // Bounds open requests when the sender is slow; the tenant limit usually binds first.
   maxInFlight?: number;
+  // Added to every window: Teams counts a request when it arrives, and two requests that leave exactly one
+  // window apart may arrive a little closer. Each 429 costs at least a second (Retry-After has whole seconds).
+  windowMarginMs?: number;
   onEvent?: OutboundListener;
 }
 
@@ -50,6 +53,7 @@ export const outboundDefaults = {
   baseDelayMs: 1_000,
   maxDelayMs: 60_000,
   maxInFlight: 64,
+  windowMarginMs: 20,
 } as const;
 
 // Exponential backoff with "equal jitter" (half fixed, half random), never earlier than Retry-After.
@@ -94,6 +98,7 @@ export class OutboundQueue {
   readonly #log: DeliveryLog;
   readonly #sender: Sender;
   readonly #clock: Clock;
+  // The limits as paced, margin included.
   readonly #limits: RateLimits;
   readonly #maxAttempts: number;
   readonly #baseDelayMs: number;
@@ -123,7 +128,10 @@ export class OutboundQueue {
     this.#log = options.log;
     this.#sender = options.sender;
     this.#clock = options.clock ?? systemClock;
-    this.#limits = options.limits ?? teamsRateLimits;
+    const margin = options.windowMarginMs ?? outboundDefaults.windowMarginMs;
+    const limits = options.limits ?? teamsRateLimits;
+    const widen = (windows: RateLimits['perTenant']) => windows.map((w) => ({ limit: w.limit, windowMs: w.windowMs + margin }));
+    this.#limits = { perConversation: widen(limits.perConversation), perTenant: widen(limits.perTenant) };
     this.#maxAttempts = options.maxAttempts ?? outboundDefaults.maxAttempts;
     this.#baseDelayMs = options.baseDelayMs ?? outboundDefaults.baseDelayMs;
     this.#maxDelayMs = options.maxDelayMs ?? outboundDefaults.maxDelayMs;
@@ -276,7 +284,7 @@ export class OutboundQueue {
       let started = 0;
       for (const conversation of ready) {
         if (free === 0 || this.#inFlight.size >= this.#maxInFlight) break;
-        this.#launch(conversation, now);
+        this.#launch(conversation);
         free--;
         started++;
       }
@@ -286,12 +294,14 @@ export class OutboundQueue {
     return wakeAt;
   }
 
-  #launch(conversation: Conversation, now: number): void {
+  #launch(conversation: Conversation): void {
     const queued = conversation.jobs[0];
     if (queued === undefined) return;
     conversation.busy = true;
-    conversation.limiter.record(now);
-    conversation.tenant.limiter.record(now);
+    // The time of the request itself, not of the pass that chose it: a real clock moves during a pass.
+    const at = this.#clock.now();
+    conversation.limiter.record(at);
+    conversation.tenant.limiter.record(at);
     queued.attempts++;
     const attempt = this.#attempt(conversation, queued);
     this.#inFlight.add(attempt);
