@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import organisationsJson from '../../../data/organisations.json' with { type: 'json' };
+import { organisationsFileSchema } from '../../domain/organisations.js';
+import { interpretCostQuestion, looksLikeCostQuestion, type CostQuestion } from './cost-question.js';
+
+const organisations = organisationsFileSchema.parse(organisationsJson).organisations;
+const period = { firstYear: 2026, lastYear: 2028 };
+const ask = (text: string, asker: string | null = 'vasteras', currentYear = 2026): CostQuestion =>
+  interpretCostQuestion({ text, askerOrganisationId: asker, organisations, period, currentYear });
+const party = (partyId: string, viaSelf = false) => ({ type: 'party', partyId, viaSelf });
+
+describe('questions about one party, as people write them', () => {
+  const cases: [text: string, asker: string | null, partyId: string, viaSelf: boolean, year: number | null][] = [
+    ['Vad kostar STARK för oss?', 'vasteras', 'vasteras', true, null],
+    ['vad kostar stark for oss', 'koping', 'koping', true, null],
+    ['Vad kostar STARK för oss?', 'region-sormland', 'region-sormland', true, null],
+    ['Vad betalar vi 2027?', 'mdu', 'mdu', true, 2027],
+    ['Hur mycket betalar Köping 2027?', null, 'koping', false, 2027],
+    ['hur mycket betalar koping 2027', null, 'koping', false, 2027],
+    ['HUR MYCKET BETALAR KÖPING 2027', null, 'koping', false, 2027],
+    ['What does Region Sörmland pay per year?', null, 'region-sormland', false, null],
+    ['what does region sormland pay per year', null, 'region-sormland', false, null],
+    ['Vad betalar Västerås stad?', null, 'vasteras', false, null],
+    ['Vad betalar Vasteras stad?', null, 'vasteras', false, null],
+    ['How much does Vasteras pay?', null, 'vasteras', false, null],
+    ['Vad betalar Region V?', null, 'region-vastmanland', false, null],
+    ['Hur mycket betalar MDU per år?', null, 'mdu', false, null],
+    ['Vad bidrar Mälardalens universitet med?', null, 'mdu', false, null],
+    ['Vad betalar Malardalens universitet?', null, 'mdu', false, null],
+    ['Vad betalar Länsstyrelsen Sörmland?', null, 'lansstyrelsen-sodermanland', false, null],
+    ['vad betalar lansstyrelsen sormland', null, 'lansstyrelsen-sodermanland', false, null],
+    ['What does Strängnäs contribute?', null, 'strangnas', false, null],
+    ['Vad är Köpings andel?', null, 'koping', false, null],
+    ['Vad kostar det för vår kommun?', 'sala', 'sala', true, null],
+    ['Vad kostar det for var kommun?', 'sala', 'sala', true, null],
+    ['What is our share over the whole period?', 'trosa', 'trosa', true, null],
+    ['What do we pay in 2028?', 'eskilstuna', 'eskilstuna', true, 2028],
+    ['Vad betalar regionen?', 'vasteras', 'region-vastmanland', false, null],
+    ['Vad betalar vi nästa år?', 'norberg', 'norberg', true, 2027],
+    ['Vad betalar vi i år?', 'norberg', 'norberg', true, 2026],
+    // Typos: a swapped pair, a dropped letter, a missing double consonant.
+    ['Vad betalar Köpnig 2027?', null, 'koping', false, 2027],
+    ['Hur mycket betlar Eskilstna?', null, 'eskilstuna', false, null],
+    ['Vad betalar Hallstahamar?', null, 'hallstahammar', false, null],
+    ['Vad kostr STARK för Region Vastmanlnd?', null, 'region-vastmanland', false, null],
+    ['what does katrinholm pay', null, 'katrineholm', false, null],
+  ];
+  it.each(cases)('%s (asked by %s) → %s', (text, asker, partyId, viaSelf, year) => {
+    expect(looksLikeCostQuestion(text)).toBe(true);
+    expect(ask(text, asker)).toMatchObject({ kind: 'cost', targets: [party(partyId, viaSelf)], year });
+  });
+
+  it('reads "per år"/"per year" as the yearly figure and "hela perioden"/"2026–2028" as the period', () => {
+    expect(ask('What does Region Sörmland pay per year?')).toMatchObject({ span: 'year' });
+    expect(ask('Vad betalar Sala under hela perioden?')).toMatchObject({ span: 'period', year: null });
+    expect(ask('Hur mycket betalar Region Vastmanland 2026-2028?')).toMatchObject({ span: 'period', year: null, targets: [party('region-vastmanland')] });
+  });
+
+  it('answers every party named in one question', () => {
+    expect(ask('Vad betalar Hallstahamar och Surahammar?')).toMatchObject({ kind: 'cost', targets: [party('hallstahammar'), party('surahammar')] });
+  });
+
+  it('reads a county and "the municipalities in" a county', () => {
+    expect(ask('Vad betalar Sörmland?')).toMatchObject({ kind: 'cost', targets: [{ type: 'county', county: 'sormland' }] });
+    expect(ask('Vad betalar kommunerna i Västmanland?')).toMatchObject({ kind: 'cost', targets: [{ type: 'countyMunicipalities', county: 'vastmanland' }] });
+    expect(ask('What do the municipalities in Sodermanland pay?')).toMatchObject({ kind: 'cost', targets: [{ type: 'countyMunicipalities', county: 'sormland' }] });
+  });
+});
+
+describe('the programme as a whole', () => {
+  it.each(['Vad är totalkostnaden?', 'Vad ar totalkostnaden', 'What is the total cost of STARK?', 'Vad kostar STARK totalt?', 'vad kostar stark'])('%s → total', (text) => {
+    expect(ask(text, null)).toMatchObject({ kind: 'total' });
+  });
+  it.each(['Hur fördelas kostnaden?', 'hur fordelas kostnaden', 'How is the cost split between the parties?', 'Kan jag få kostnadsfördelningen i Excel?', 'Vad betalar alla parter?'])(
+    '%s → distribution',
+    (text) => expect(ask(text)).toMatchObject({ kind: 'distribution', county: null }),
+  );
+  it('a distribution question about one county keeps the county', () => {
+    expect(ask('Hur fördelas kostnaden i Sörmland?')).toMatchObject({ kind: 'distribution', county: 'sormland' });
+  });
+});
+
+describe('what-if', () => {
+  it('"Vad händer om Norberg inte deltar?" leaves Norberg out (with and without diacritics)', () => {
+    for (const text of ['Vad händer om Norberg inte deltar?', 'vad hander om norberg inte deltar']) {
+      expect(looksLikeCostQuestion(text)).toBe(true);
+      expect(ask(text)).toEqual({ kind: 'whatIf', excludedPartyIds: ['norberg'], excluded: [party('norberg')], focus: null, year: null });
+    }
+  });
+  it('names outside the condition are whom the asker asks about', () => {
+    expect(ask('If Norberg does not participate, what does Köping pay?')).toMatchObject({ kind: 'whatIf', excludedPartyIds: ['norberg'], focus: party('koping') });
+    expect(ask('Vad betalar vi om Norberg inte deltar?', 'sala')).toMatchObject({ kind: 'whatIf', excludedPartyIds: ['norberg'], focus: party('sala', true) });
+    expect(ask('Vad betalar vi utan Norberg och Sala?', 'arboga')).toMatchObject({ kind: 'whatIf', excludedPartyIds: ['norberg', 'sala'], focus: party('arboga', true) });
+  });
+  it('"we" inside the condition leaves the asker out', () => {
+    expect(ask('Vad händer om vi hoppar av?', 'fagersta')).toMatchObject({ kind: 'whatIf', excludedPartyIds: ['fagersta'], focus: null });
+  });
+  it('several parties can be left out', () => {
+    expect(ask('What happens if Norberg and Sala drop out?')).toMatchObject({ kind: 'whatIf', excludedPartyIds: ['norberg', 'sala'] });
+  });
+  it('"om" meaning "about" is not a what-if', () => {
+    expect(ask('Berätta om kostnaden för Köping')).toMatchObject({ kind: 'cost', targets: [party('koping')] });
+  });
+});
+
+describe('answers that must not be a figure', () => {
+  it.each([
+    ['Vad betalar vi 2030?', 2030],
+    ['What do we pay in 2025?', 2025],
+    ['Hur mycket betalar Köping 2029?', 2029],
+    ['Vad kostar STARK 2031?', 2031],
+  ])('%s → the agreement covers 2026–2028', (text, year) => {
+    expect(ask(text)).toMatchObject({ kind: 'yearOutsidePeriod', year, firstYear: 2026, lastYear: 2028 });
+  });
+  it('a year outside the period keeps whom it was about', () => {
+    expect(ask('Hur mycket betalar Köping 2029?')).toMatchObject({ targets: [party('koping')] });
+  });
+  it('"nästa år" at the end of the period is outside it', () => {
+    expect(ask('Vad betalar vi nästa år?', 'sala', 2028)).toMatchObject({ kind: 'yearOutsidePeriod', year: 2029 });
+  });
+
+  it('an organisation that is not a party is named back with the closest parties', () => {
+    expect(ask('Hur mycket betalar Uppsala?')).toEqual({ kind: 'unknownParty', mention: 'Uppsala', suggestions: expect.arrayContaining(['sala']) });
+    const enk = ask('Vad betalar Enköping?');
+    expect(enk).toMatchObject({ kind: 'unknownParty', mention: 'Enköping' });
+    expect(enk.kind === 'unknownParty' && enk.suggestions[0]).toBe('koping');
+    expect(ask('vad betalar uppsala kommun')).toMatchObject({ kind: 'unknownParty', mention: 'uppsala kommun' });
+  });
+  it('Länsstyrelsen i Västmanlands län is not a funding party: no figure, Länsstyrelsen Sörmland suggested', () => {
+    const r = ask('Vad betalar Länsstyrelsen i Västmanlands län?');
+    expect(r).toMatchObject({ kind: 'unknownParty', mention: 'Länsstyrelsen i Västmanlands län' });
+    expect(r.kind === 'unknownParty' && r.suggestions).toContain('lansstyrelsen-sodermanland');
+  });
+  it('a what-if about an unknown organisation names it instead of guessing', () => {
+    expect(ask('Vad händer om Uppsala inte deltar?')).toMatchObject({ kind: 'unknownParty', mention: 'Uppsala' });
+  });
+  it('"we" from someone without a known organisation', () => {
+    expect(ask('Vad kostar STARK för oss?', null)).toEqual({ kind: 'askerWithoutOrganisation' });
+  });
+  it('an ordinary unknown word is not taken for an organisation', () => {
+    expect(ask('Var hittar jag kostnaden?')).toMatchObject({ kind: 'total' });
+  });
+});
+
+describe('looksLikeCostQuestion', () => {
+  it.each(['Vad kostar STARK för oss?', 'Hur mycket betalar Köping 2027?', 'What does Region Sörmland pay per year?', 'Vad är totalkostnaden?', 'Hur fördelas kostnaden?', 'Vad händer om Norberg inte deltar?', 'kostnadsfordelning', 'Vad kostr det?'])(
+    'says yes to %s',
+    (text) => expect(looksLikeCostQuestion(text)).toBe(true),
+  );
+  it.each(['Boka ett möte på tisdag', 'hjälp', 'Can you share the agenda?', 'Vilka sitter i programrådet?', 'Jag vill anmäla ett behov', ''])('says no to %s', (text) => {
+    expect(looksLikeCostQuestion(text)).toBe(false);
+  });
+});
