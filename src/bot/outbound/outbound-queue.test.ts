@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InMemoryDeliveryLog } from './memory-delivery-log.js';
 import type { DeliveryLog, OutboundJob, Sender } from './outbound-job.js';
@@ -431,5 +432,45 @@ describe('backoff', () => {
     expect(backoffDelayMs({ ...base, attempts: 20, random: 0.999 })).toBeLessThanOrEqual(60_000);
     expect(backoffDelayMs({ ...base, attempts: 20, random: 0 })).toBe(30_000);
     expect(backoffDelayMs({ ...base, attempts: 1, random: 0, retryAfterMs: 7000 })).toBe(7000);
+  });
+});
+
+describe('outbound queue: any mix of conversations and failures (property)', () => {
+  it('sends or records every job exactly once and keeps every window', async () => {
+    const scenario = fc.record({
+      sizes: fc.array(fc.integer({ min: 1, max: 25 }), { minLength: 1, maxLength: 12 }),
+      tenants: fc.integer({ min: 1, max: 3 }),
+      failEvery: fc.option(fc.integer({ min: 2, max: 9 }), { nil: undefined }),
+      throttleEvery: fc.option(fc.integer({ min: 2, max: 9 }), { nil: undefined }),
+      blockedConversation: fc.option(fc.integer({ min: 0, max: 11 }), { nil: undefined }),
+      latencyMs: fc.integer({ min: 0, max: 300 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(scenario, async (s) => {
+        const jobs = s.sizes.flatMap((size, c) => conversationBurst(size, `conv-${c}`, `tenant-${c % s.tenants}`));
+        const { teams, queue, log } = setup({
+          teams: {
+            limits: null,
+            latencyMs: s.latencyMs,
+            failEvery: s.failEvery,
+            throttleEvery: s.throttleEvery,
+            permanentStatus: (j) => (j.conversationKey === `conv-${s.blockedConversation}` ? 403 : undefined),
+          },
+          queue: { maxAttempts: 30, maxDelayMs: 2000 },
+        });
+        await queue.enqueue(jobs);
+        await queue.start();
+        await queue.drain();
+        await queue.stop();
+
+        const counts = teams.deliveryCounts();
+        expect([...counts.values()].every((n) => n === 1)).toBe(true);
+        const blocked = jobs.filter((j) => j.conversationKey === `conv-${s.blockedConversation}`).length;
+        expect(log.counts()).toEqual({ pending: 0, sent: jobs.length - blocked, failed: blocked });
+        expect(counts.size).toBe(jobs.length - blocked);
+        expect(windowBreaches(teams.requests, teamsRateLimits)).toEqual([]);
+      }),
+      { numRuns: 40 },
+    );
   });
 });

@@ -185,6 +185,7 @@ export class OutboundQueue {
       await this.#starting;
     } catch (error) {
       this.#state = 'idle';
+      this.#settleDrainers(true);
       throw error;
     }
     this.#state = 'running';
