@@ -61,6 +61,12 @@ run('playground', process.execPath, [
   '-c', 'msteams',
   '-p', String(playgroundPort),
   '--disable-telemetry',
-], { BROWSER: 'none' });
+], {
+  BROWSER: 'none',
+  // The Playground sends its process locale as the activities' locale, as Teams sends the user's Teams language.
+  // PLAYGROUND_LANG=en_US.UTF-8 npm start shows the English bot.
+  LANG: process.env.PLAYGROUND_LANG ?? 'sv_SE.UTF-8',
+  LC_ALL: process.env.PLAYGROUND_LANG ?? 'sv_SE.UTF-8',
+});
 await waitFor(`http://127.0.0.1:${playgroundPort}/`, 'the Agents Playground');
 process.stdout.write(`\n  STARK bot is running. Open http://localhost:${playgroundPort} to chat with it as Erik Demoberg (kommundirektör, Västerås stad).\n  Type "hjälp" to begin. Ctrl-C stops both.\n\n`);

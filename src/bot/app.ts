@@ -50,6 +50,15 @@ export function identify(services: Services, activity: Partial<Activity>): Perso
   return services.store.doc.people.find((p) => p.aadObjectId === aad) ?? null;
 }
 
+/**
+ * Swedish by default, English when the Teams locale starts with "en" — unless the person chose a language in chat
+ * ("english" / "svenska"), which wins: some use Teams in English but want the bot in Swedish, and the reverse.
+ */
+export function localeOf(services: Services, person: Person | null, activity: Partial<Activity>): Locale {
+  const chosen = person ? services.store.doc.preferences[person.aadObjectId]?.language : undefined;
+  return chosen ?? localeFrom(activity.locale);
+}
+
 export const cardMessage = (card: AdaptiveCard): Partial<Activity> => MessageFactory.attachment(CardFactory.adaptiveCard(card));
 
 function toActivity(message: string | AdaptiveCard): Partial<Activity> {
@@ -127,8 +136,8 @@ export function createBot({ adapter, services, features }: BotOptions): Applicat
     const activity = context.activity;
     const isAction = activity.type === ActivityTypes.Invoke && activity.name === ACTION_INVOKE;
     if (activity.type !== ActivityTypes.Message && !isAction) return true;
-    const locale = localeFrom(activity.locale);
     const person = identify(services, activity);
+    const locale = localeOf(services, person, activity);
     if (!person) {
       const text = catalogueFor(locale).core.unknownPerson({ contact: accessContact(services.store.doc.people) });
       services.log.info('turn.unknownPerson', { activityType: activity.type, aadObjectId: activity.from?.aadObjectId ?? null });
@@ -181,8 +190,8 @@ export function createBot({ adapter, services, features }: BotOptions): Applicat
   app.conversationUpdate('membersAdded', async (context) => {
     const added = context.activity.membersAdded ?? [];
     if (!added.some((m) => m.id === context.activity.recipient.id)) return;
-    const locale = localeFrom(context.activity.locale);
     const person = identify(services, context.activity);
+    const locale = localeOf(services, person, context.activity);
     if (!person) {
       await context.sendActivity(catalogueFor(locale).core.unknownPerson({ contact: accessContact(services.store.doc.people) }));
       return;

@@ -35,7 +35,6 @@ export function adaptiveCard(body: CardElement[], actions: CardElement[] = [], e
     body,
     ...(actions.length > 0 ? { actions } : {}),
     ...extra,
-    msteams: { width: 'Full' },
   };
 }
 

@@ -6,6 +6,8 @@ export interface HelpCardModel {
   roles: string;
   entries: ReadonlyArray<{ command: string; text: string }>;
   footer: string;
+  /** The button that switches the bot to the other language. */
+  otherLanguage: { title: string; language: 'sv' | 'en' };
 }
 
 /** What this person can do, given their roles: one row per command, each a button that runs it. */
@@ -19,5 +21,7 @@ export function helpCard(model: HelpCardModel): AdaptiveCard {
       { type: 'Column', width: 'stretch', items: [textBlock(plain(e.text), { isSubtle: true })] },
     ],
   }));
-  return adaptiveCard([heading(plain(model.title)), textBlock(plain(model.roles), { isSubtle: true, spacing: 'None' }), textBlock(model.intro), ...rows, textBlock(model.footer, { isSubtle: true, size: 'Small', spacing: 'Medium' })]);
+  return adaptiveCard([heading(plain(model.title)), textBlock(plain(model.roles), { isSubtle: true, spacing: 'None' }), textBlock(model.intro), ...rows, textBlock(model.footer, { isSubtle: true, size: 'Small', spacing: 'Medium' })], [
+    execute(model.otherLanguage.title, 'core.language', { language: model.otherLanguage.language }),
+  ]);
 }

@@ -33,6 +33,8 @@ export const documentSchema = z
     conversationRefs: z.record(z.string(), conversationRefSchema),
     /** Ids of activities whose effects are recorded, newest last (bounded): a redelivered activity records nothing. */
     processedActivities: z.array(z.string()),
+    /** Choices a person made in chat, keyed by aadObjectId: the language they want, whatever their Teams locale. */
+    preferences: z.record(z.string(), z.object({ language: z.enum(['sv', 'en']).optional() }).strict()).default({}),
     /** Keys for signing download links; generated on first start, never leaves the store. */
     secrets: z.object({ linkKey: z.string().min(32) }).strict(),
     backups: z.object({ lastSnapshotDate: z.string().nullable() }).strict(),

@@ -36,6 +36,7 @@ export async function buildSeedDocument({ dataFolder = defaultDataFolder, now }:
     people: roster.people,
     conversationRefs: {},
     processedActivities: [],
+    preferences: {},
     secrets: { linkKey: randomBytes(32).toString('base64url') },
     backups: { lastSnapshotDate: null },
     needs: {},

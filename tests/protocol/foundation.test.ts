@@ -63,6 +63,28 @@ describe('language', () => {
   });
 });
 
+describe('a chosen language', () => {
+  it('"english" makes the bot answer in English even with a Swedish Teams locale, and "svenska" switches back', async () => {
+    const set = await h.say(demo.eskilstunaDirector, 'english', { locale: 'sv-SE' });
+    expect(String(set.replies[0]?.text)).toContain('in English');
+    expect(textOf(cardOf((await h.say(demo.eskilstunaDirector, 'hjälp', { locale: 'sv-SE' })).replies[0]))).toContain('Hello Anders');
+    await h.say(demo.eskilstunaDirector, 'svenska', { locale: 'en-US' });
+    expect(textOf(cardOf((await h.say(demo.eskilstunaDirector, 'help', { locale: 'en-US' })).replies[0]))).toContain('Hej Anders');
+  });
+
+  it('the help card\'s language button replaces the card with the same card in the other language', async () => {
+    const helpCardSv = cardOf((await h.say(demo.kopingSubstitute, 'hjälp')).replies[0]);
+    expect(textOf(helpCardSv)).toContain('In English');
+    const r = await h.invoke(demo.kopingSubstitute, 'core.language', { language: 'en' });
+    const body = r.body as { type: string; value: unknown };
+    expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(validateCard(body.value)).toEqual([]);
+    expect(textOf(body.value)).toContain('Hello Lars Testlund!');
+    expect(h.services.store.doc.preferences[demo.kopingSubstitute]?.language).toBe('en');
+    await h.invoke(demo.kopingSubstitute, 'core.language', { language: 'sv' });
+  });
+});
+
 describe('help shows what this person may do', () => {
   it('leadership sees the composition check; staff do not', async () => {
     const leader = textOf(cardOf((await h.say(demo.leader, 'hjälp')).replies[0]));

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { checkComposition, type CompositionDeviation } from '../../domain/composition.js';
 import type { Role } from '../../domain/people.js';
-import type { Catalogue } from '../../i18n/catalogue.js';
+import { catalogueFor, type Catalogue, type Locale } from '../../i18n/catalogue.js';
 import { helpCard } from '../../cards/help-card.js';
 import { compositionCard } from '../../cards/composition-card.js';
 import { actionRoute, textRoute, type BotFeature, type HelpEntry, type TextRoute, type Turn } from '../feature.js';
 
 const HELP = /^(hj[aä]lp|help|\?|hej|hello|hi|start|meny|menu)[!.]?$/i;
 const COMPOSITION = /^(sammans[aä]ttning|composition)$/i;
+const SWEDISH = /^((p[aå] )?svenska|in swedish|swedish)[!.]?$/i;
+const ENGLISH = /^((in |p[aå] )?english|(p[aå] )?engelska)[!.]?$/i;
 
 export function describeDeviation(t: Catalogue, d: CompositionDeviation): string {
   const rule = t.core.composition.rules[d.rule];
@@ -30,21 +32,22 @@ export function coreFeature(allHelp: () => HelpEntry[], allText: () => TextRoute
   const help: HelpEntry[] = [
     { action: 'roster.composition', entry: (t) => t.core.help.composition },
     { action: 'help.view', entry: (t) => t.core.help.help },
+    { action: 'help.view', entry: (t) => t.core.help.language },
   ];
-  const showHelp = async (turn: Turn) => {
+  const helpCardFor = (turn: Turn) => {
     const entries = allHelp()
       .filter((h) => turn.can(h.action))
       .map((h) => h.entry(turn.t));
-    await turn.reply(
-      helpCard({
+    return helpCard({
         title: turn.t.core.helpTitle({ name: turn.person.name }),
         intro: turn.t.core.helpIntro,
         roles: turn.t.core.helpRoles({ roles: rolesText(turn), organisation: turn.organisation.name }),
         entries,
         footer: turn.t.core.helpFooter,
-      }),
-    );
+      otherLanguage: { title: turn.t.core.otherLanguageButton, language: turn.locale === 'sv' ? 'en' : 'sv' },
+    });
   };
+  const showHelp = (turn: Turn) => turn.reply(helpCardFor(turn));
   const showComposition = async (turn: Turn) => {
     if (!turn.can('roster.composition')) return turn.reply(turn.t.core.notAllowed);
     const deviations = checkComposition({ people: turn.services.store.doc.people, organisations: turn.services.store.doc.organisations });
@@ -57,14 +60,37 @@ export function coreFeature(allHelp: () => HelpEntry[], allText: () => TextRoute
       }),
     );
   };
+  /** The person's language choice is stored and wins over their Teams locale from then on. */
+  const chooseLanguage = async (turn: Turn, language: Locale): Promise<Turn> => {
+    await turn.services.store.update((doc) => {
+      doc.preferences[turn.person.aadObjectId] = { ...doc.preferences[turn.person.aadObjectId], language };
+    });
+    return { ...turn, locale: language, t: catalogueFor(language) };
+  };
   return {
     name: 'core',
     help,
     text: [
       textRoute({ name: 'help', match: (text) => HELP.test(text), handle: showHelp }),
       textRoute({ name: 'composition', match: (text) => COMPOSITION.test(text), handle: showComposition }),
+      textRoute({
+        name: 'language',
+        match: (text) => (SWEDISH.test(text) ? 'sv' : ENGLISH.test(text) ? 'en' : null),
+        handle: async (turn, language: Locale) => {
+          const next = await chooseLanguage(turn, language);
+          await next.reply(next.t.core.languageSet);
+        },
+      }),
     ],
     actions: [
+      actionRoute({
+        verb: 'core.language',
+        schema: z.object({ language: z.enum(['sv', 'en']) }).passthrough(),
+        handle: async (turn, data) => {
+          // The clicked help card is replaced by the same card in the chosen language.
+          return { card: helpCardFor(await chooseLanguage(turn, data.language)) };
+        },
+      }),
       // A help-card row runs its command as if it had been typed.
       actionRoute({
         verb: 'help.run',

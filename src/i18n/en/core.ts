@@ -12,7 +12,9 @@ export const core: Catalogue['core'] = {
   helpTitle: (p) => `Hello ${p.name}!`,
   helpIntro: "I'm the STARK bot. Here is what you can do:",
   helpRoles: (p) => `You are registered as ${p.roles} at ${p.organisation}.`,
-  helpFooter: 'Type a command or click a button. Skriv **hjälp** för svenska.',
+  helpFooter: 'Type a command or click a row.',
+  otherLanguageButton: 'På svenska',
+  languageSet: "I'll answer you in English from now on. (Skriv **svenska** för svenska.)",
   roleNames: {
     director: 'director',
     chair: 'chair',
@@ -27,6 +29,7 @@ export const core: Catalogue['core'] = {
   help: {
     composition: { command: 'composition', text: 'Check that the Programme Council and Programme Group follow the agreement.' },
     help: { command: 'help', text: 'Show this card.' },
+    language: { command: 'svenska', text: 'Byt botten till svenska.' },
   },
   composition: {
     title: 'Composition under the agreement',

@@ -10,7 +10,9 @@ export const core = {
   helpTitle: (p: { name: string }) => `Hej ${p.name}!`,
   helpIntro: 'Jag är STARK-botten. Det här kan du göra:',
   helpRoles: (p: { roles: string; organisation: string }) => `Du är registrerad som ${p.roles} i ${p.organisation}.`,
-  helpFooter: 'Skriv ett kommando eller klicka på en knapp. Skriv **help** för engelska.',
+  helpFooter: 'Skriv ett kommando eller klicka på en rad.',
+  otherLanguageButton: 'In English',
+  languageSet: 'Jag svarar dig på svenska från och med nu. (Skriv **english** för engelska.)',
   roleNames: {
     director: 'direktör',
     chair: 'ordförande',
@@ -25,6 +27,7 @@ export const core = {
   help: {
     composition: { command: 'sammansättning', text: 'Kontrollera att Programråd och Programgrupp följer avtalet.' },
     help: { command: 'hjälp', text: 'Visa det här kortet.' },
+    language: { command: 'english', text: 'Switch the bot to English.' },
   },
   composition: {
     title: 'Sammansättning enligt avtalet',

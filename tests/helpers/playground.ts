@@ -1,0 +1,112 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/config.js';
+import { startBot, type RunningBot } from '../../src/server.js';
+import { memoryLogger } from '../../src/bot/logger.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const require = createRequire(import.meta.url);
+export const screenshotDir = join(root, 'test-results', 'e2e');
+
+/** Debian's chromium (apt-get install chromium); CHROMIUM_PATH overrides. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = existsSync(chromiumPath);
+
+/**
+ * Without a browser the e2e tests are skipped with a notice — except under CI, where a missing browser must fail
+ * the run rather than hide the tests.
+ */
+export function requireBrowserOrSkip(): boolean {
+  if (hasChromium) return true;
+  if (process.env.CI) throw new Error(`E2E tests need Chromium at ${chromiumPath} (CI installs Debian's chromium in .ci/run).`);
+  process.stderr.write(`\n  NOTICE: e2e tests skipped — no Chromium at ${chromiumPath}. Install it with: apt-get install -y chromium\n\n`);
+  return false;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > until) throw new Error(`${url} did not come up`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** The bot (on a fresh store) and the Agents Playground against it, with headless Chromium on the chat page. */
+export class PlaygroundSession {
+  private constructor(
+    readonly bot: RunningBot,
+    private readonly playground: ChildProcess,
+    private readonly browser: Browser,
+    readonly page: Page,
+    private readonly dataDir: string,
+  ) {}
+
+  static async start(): Promise<PlaygroundSession> {
+    const dataDir = await mkdtemp(join(tmpdir(), 'stark-e2e-'));
+    const bot = await startBot({ config: loadConfig({ PORT: '0', HOST: '127.0.0.1', STARK_DATA_DIR: dataDir, STARK_BACKUPS_KEEP: '0' }), log: memoryLogger(), runJobs: false });
+    const port = await freePort();
+    const playground = spawn(
+      process.execPath,
+      [require.resolve('@microsoft/m365agentsplayground/cli.js'), '-e', `${bot.url}/api/messages`, '-c', 'msteams', '-p', String(port), '--disable-telemetry'],
+      // The Playground's server takes the activities' locale from its own process locale (LANG), as Teams takes
+      // it from the user's Teams language: the demo director uses Teams in Swedish.
+      { cwd: root, env: { ...process.env, BROWSER: 'none', LANG: 'sv_SE.UTF-8', LC_ALL: 'sv_SE.UTF-8' }, stdio: 'ignore' },
+    );
+    await waitFor(`http://127.0.0.1:${port}/`, 60_000);
+    const browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    // The Playground sends the browser's language as the activity locale, as Teams sends the user's Teams language.
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'sv-SE' });
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.getByRole('textbox').first().waitFor({ timeout: 30_000 });
+    return new PlaygroundSession(bot, playground, browser, page, dataDir);
+  }
+
+  /** Types a message into the chat box and sends it. */
+  async say(text: string): Promise<void> {
+    const box = this.page.locator('[contenteditable="true"][role="textbox"]').first();
+    await box.click();
+    // The Playground's editor (Lexical) reacts to key events, not to a programmatic fill.
+    await this.page.keyboard.type(text, { delay: 20 });
+    await this.page.keyboard.press('Enter');
+  }
+
+  async screenshot(name: string): Promise<string> {
+    await mkdir(screenshotDir, { recursive: true });
+    const path = join(screenshotDir, `${name}.png`);
+    await this.page.screenshot({ path, fullPage: false });
+    return path;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+    this.playground.kill('SIGTERM');
+    await this.bot.close();
+    await rm(this.dataDir, { recursive: true, force: true });
+  }
+}
