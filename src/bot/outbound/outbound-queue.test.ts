@@ -474,3 +474,33 @@ describe('outbound queue: any mix of conversations and failures (property)', () 
     );
   });
 });
+
+describe('outbound queue: concurrent enqueues', () => {
+  it('sends a key once when callers enqueue it concurrently and the log is slow', async () => {
+    const clock = new FakeClock(start);
+    const memory = new InMemoryDeliveryLog();
+    const slow = async <T>(value: Promise<T>): Promise<T> => {
+      await clock.sleep(50);
+      return value;
+    };
+    const log: DeliveryLog = {
+      pending: () => slow(memory.pending()),
+      enqueue: (jobs) => slow(memory.enqueue(jobs)),
+      isDone: (key) => slow(memory.isDone(key)),
+      markSent: (key, receipt) => slow(memory.markSent(key, receipt)),
+      markFailed: (key, failure) => slow(memory.markFailed(key, failure)),
+    };
+    let sends = 0;
+    const queue = new OutboundQueue({ log, sender: async () => ({ activityId: `a${++sends}` }), clock });
+    await queue.start();
+    const k = job('invite:m1:1:anna', '1on1:anna');
+    // The third call checks memory before the first call's job is queued, and (without serialised enqueues)
+    // would queue it again after the job had been sent and left memory.
+    await Promise.all([queue.enqueue([k]), queue.enqueue([k]), clock.sleep(60).then(() => queue.enqueue([k]))]);
+    await queue.drain();
+    await queue.enqueue([k]);
+    await queue.drain();
+    await queue.stop();
+    expect(sends).toBe(1);
+  });
+});

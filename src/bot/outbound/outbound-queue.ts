@@ -116,6 +116,7 @@ export class OutboundQueue {
   readonly #inFlight = new Set<Promise<void>>();
   #drainers: Array<(result: { remaining: number }) => void> = [];
 
+  #enqueueing: Promise<void> = Promise.resolve();
   #state: State = 'idle';
   #starting: Promise<void> | undefined;
   #stopping: Promise<void> | undefined;
@@ -153,7 +154,15 @@ export class OutboundQueue {
 
   // Adds jobs whose key is neither sent, failed nor already queued; a repeated key does nothing.
   // Jobs enqueued before start() are written to the log and picked up when the queue starts.
-  async enqueue(jobs: readonly OutboundJob[]): Promise<void> {
+  enqueue(jobs: readonly OutboundJob[]): Promise<void> {
+    // One call at a time: two concurrent calls with the same key could otherwise both see it as new, the
+    // first one's job could be sent and leave memory, and the second would queue it again.
+    const run = this.#enqueueing.then(() => this.#enqueueNow(jobs));
+    this.#enqueueing = run.catch(() => undefined);
+    return run;
+  }
+
+  async #enqueueNow(jobs: readonly OutboundJob[]): Promise<void> {
     const unique = new Map<string, OutboundJob>();
     for (const job of jobs) {
       const parsed = outboundJobSchema.parse(job);
