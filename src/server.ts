@@ -74,7 +74,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
 
   const links = new LinkSigner(store.doc.secrets.linkKey);
   const transport = createTeamsTransport(adapter, { store, config, now });
-  const messenger = createMessenger({ transport, log });
+  const messenger = createMessenger({ transport, store, log, tenantId: config.tenantId });
+  await messenger.start();
   const services: Services = { store, config, log, now, links, messenger };
   const features = options.features ?? allFeatures();
   const bot = createBot({ adapter, services, features });

@@ -9,7 +9,7 @@ import type { BotConfig } from '../config.js';
 import type { Store } from '../store/store.js';
 import type { Logger } from './logger.js';
 import type { LinkSigner } from './links.js';
-import type { Messenger } from './messenger.js';
+import type { QueuedMessenger } from './messaging.js';
 
 /** What every feature can use; built once in src/server.ts. */
 export interface Services {
@@ -19,7 +19,7 @@ export interface Services {
   now: () => Date;
   links: LinkSigner;
   /** Proactive messages to people (invitations, reminders, notifications) through the paced outbound queue. */
-  messenger: Messenger;
+  messenger: QueuedMessenger;
 }
 
 /** One turn from a registered person, with everything a handler needs. */

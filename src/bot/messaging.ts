@@ -1,29 +1,66 @@
 import type { Messenger, OutgoingMessage, SendReport } from './messenger.js';
 import type { TeamsTransport } from './teams-transport.js';
 import type { Logger } from './logger.js';
+import type { Store } from '../store/store.js';
+import { OutboundQueue } from './outbound/outbound-queue.js';
+import type { Clock } from './outbound/clock.js';
+import type { Sender } from './outbound/outbound-job.js';
+import { StoreDeliveryLog } from './store-delivery-log.js';
+import type { AdaptiveCard } from '../cards/adaptive-card.js';
 
-/** Sends at once, one after the other (replaced by the paced, persistent outbound queue). */
-export function createMessenger({ transport, log }: { transport: TeamsTransport; log: Logger }): Messenger & { drain(): Promise<void>; stop(): Promise<void> } {
+interface Payload {
+  personId: string;
+  message: string | AdaptiveCard;
+}
+
+export interface QueuedMessenger extends Messenger {
+  start(): Promise<void>;
+  drain(): Promise<{ remaining: number }>;
+  stop(): Promise<void>;
+  stateOf(key: string): 'pending' | 'sent' | 'failed' | 'unknown';
+}
+
+/**
+ * Every proactive message goes through one paced, persistent queue (src/bot/outbound): `send` resolves once the
+ * messages are durably queued; delivery follows at Teams' pace, with retries, exactly once per key.
+ */
+export function createMessenger({ transport, store, log, tenantId, clock }: { transport: TeamsTransport; store: Store; log: Logger; tenantId: string; clock?: Clock }): QueuedMessenger {
+  const deliveryLog = new StoreDeliveryLog(store, clock ? () => clock.now() : Date.now);
+  const sender: Sender = async (job) => {
+    const payload = job.payload as Payload;
+    return transport.deliver(payload.personId, payload.message);
+  };
+  const queue = new OutboundQueue({
+    log: deliveryLog,
+    sender,
+    ...(clock ? { clock } : {}),
+    onEvent: (event) => {
+      if (event.type === 'failed') log.warn('outbound.failed', { key: event.job.key, reason: event.failure.reason, statusCode: event.failure.statusCode ?? null });
+      else if (event.type === 'retrying') log.info('outbound.retrying', { key: event.job.key, statusCode: event.statusCode ?? null, delayMs: event.delayMs });
+      else if (event.type === 'logError') log.error('outbound.logError', { key: event.job.key, operation: event.operation });
+    },
+  });
+
   return {
     canReach: (personId) => transport.canReach(personId),
     async send(messages: OutgoingMessage[]): Promise<SendReport> {
       const report: SendReport = { queued: [], unreachable: [] };
+      const jobs = [];
       for (const m of messages) {
         if (!transport.canReach(m.personId)) {
           report.unreachable.push(m.personId);
           continue;
         }
-        try {
-          await transport.deliver(m.personId, m.message);
-          report.queued.push(m.key);
-        } catch (err) {
-          log.warn('messenger.failed', { key: m.key, error: err instanceof Error ? err.name : 'unknown' });
-          report.unreachable.push(m.personId);
-        }
+        const conversation = store.doc.conversationRefs[m.personId]?.conversation.id ?? `new:${m.personId}`;
+        jobs.push({ key: m.key, conversationKey: conversation, tenantId, payload: { personId: m.personId, message: m.message } satisfies Payload });
+        report.queued.push(m.key);
       }
+      if (jobs.length > 0) await queue.enqueue(jobs);
       return report;
     },
-    drain: async () => undefined,
-    stop: async () => undefined,
+    start: () => queue.start(),
+    drain: () => queue.drain(),
+    stop: () => queue.stop(),
+    stateOf: (key) => deliveryLog.stateOf(key),
   };
 }

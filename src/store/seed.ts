@@ -41,6 +41,6 @@ export async function buildSeedDocument({ dataFolder = defaultDataFolder, now }:
     backups: { lastSnapshotDate: null },
     needs: {},
     meetings: {},
-    outbox: {},
+    outbox: { entries: [] },
   });
 }
