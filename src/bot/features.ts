@@ -1,13 +1,16 @@
 import type { BotFeature } from './feature.js';
 import { coreFeature } from './features/core-feature.js';
+import { costFeature } from './features/cost-feature.js';
+import { needsFeature } from './features/needs-feature.js';
+import { meetingsFeature } from './features/meetings-feature.js';
 
-/** Every feature of the bot, in the order their text routes are tried. */
+/** Every feature of the bot. Text routes are tried in this order (help first); help lists core's entries last. */
 export function allFeatures(): BotFeature[] {
-  const features: BotFeature[] = [];
+  const features: BotFeature[] = [costFeature(), needsFeature(), meetingsFeature()];
   const core = coreFeature(
-    () => features.flatMap((f) => f.help ?? []),
+    () => [...features.filter((f) => f !== core), core].flatMap((f) => f.help ?? []),
     () => features.flatMap((f) => f.text ?? []),
   );
-  features.push(core);
+  features.unshift(core);
   return features;
 }
