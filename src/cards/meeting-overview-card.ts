@@ -1,0 +1,136 @@
+import type { MeetingType, RsvpValue } from '../domain/meetings/meeting.js';
+import type { County } from '../domain/organisations.js';
+import type { Seat } from '../domain/people.js';
+import type { Catalogue } from '../i18n/catalogue.js';
+import { adaptiveCard, execute, heading, plain, textBlock, userText, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+import { meetingVerbs } from './meeting-verbs.js';
+
+export interface OverviewPerson {
+  name: string;
+  organisation: string;
+  comment?: string | undefined;
+  /** Name of the ordinary member this person stands in for. */
+  substituteForName?: string | undefined;
+}
+
+export interface OverviewCardItem {
+  meetingId: string;
+  type: MeetingType;
+  title: string;
+  /** Pre-formatted, Stockholm time. */
+  when: string;
+  rsvpBy: string;
+  status: 'scheduled' | 'cancelled';
+  tally: Record<RsvpValue, number> & { ejSvarat: number };
+  answered: Record<RsvpValue, readonly OverviewPerson[]>;
+  notAnswered: readonly OverviewPerson[];
+  representation: {
+    /** Party names with a Ja. */
+    parties: readonly string[];
+    partiesWithoutJa: readonly string[];
+    counties: Record<County, boolean>;
+    mdu: boolean;
+    seats?: Record<Seat, number> | undefined;
+  };
+  uncovered: ReadonlyArray<{ name: string; seat: Seat }>;
+}
+
+export interface OverviewCardModel {
+  meetings: readonly OverviewCardItem[];
+  /** Meetings left off the card (it shows the earliest few). */
+  more: number;
+  /** The meeting whose answers are listed person by person (one at a time keeps the card under Teams' size limit). */
+  expandedId?: string | undefined;
+  /** The meeting whose "cancel" was clicked once: ask before cancelling. */
+  confirmCancelId?: string | undefined;
+}
+
+/**
+ * Comments share a budget so that a large meeting still fits in one card (Teams' limit, see card-validator): with few
+ * comments each is shown whole (≤ 500), with many each is cut, but never below a readable minimum.
+ */
+export const OVERVIEW_COMMENT_BUDGET = 5000;
+export const OVERVIEW_COMMENT_MIN = 80;
+const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+const inlinesOf = (e: CardElement): CardElement[] => (Array.isArray(e.inlines) ? (e.inlines as CardElement[]) : []);
+
+/**
+ * Leadership's overview of upcoming meetings: per meeting the tally (ja / nej / kanske / ej svarat), representation
+ * among the Ja (parties, both counties, MDU, Programråd seats), declined seats without a substitute, and — for the
+ * expanded meeting — who answered what, with comments, and who has not answered.
+ */
+export function meetingOverviewCard(model: OverviewCardModel, t: Catalogue): AdaptiveCard {
+  const o = t.meetings.overview;
+  const body: CardElement[] = [heading(o.heading)];
+  if (model.meetings.length === 0) body.push(textBlock(o.none));
+
+  for (const m of model.meetings) {
+    const items: CardElement[] = [
+      userText(m.title, { weight: 'Bolder', size: 'Medium' }),
+      textBlock(plain(`${t.meetings.types[m.type]} · ${m.when}`), { isSubtle: true, spacing: 'None' }),
+    ];
+    if (m.status === 'cancelled') items.push(textBlock(o.cancelledTag, { color: 'Attention', weight: 'Bolder', spacing: 'Small' }));
+    items.push(
+      textBlock(o.tally(m.tally), { weight: 'Bolder', spacing: 'Small' }),
+      textBlock(o.deadline({ date: m.rsvpBy }), { isSubtle: true, size: 'Small', spacing: 'None' }),
+    );
+
+    const r = m.representation;
+    const counties = (['vastmanland', 'sormland'] as const).filter((c) => r.counties[c]);
+    const countyLine =
+      counties.length === 2 ? o.bothCounties : counties[0] ? o.oneCounty({ county: t.core.counties[counties[0]] }) : o.noCounty;
+    items.push(
+      textBlock(o.representation, { weight: 'Bolder', spacing: 'Medium' }),
+      textBlock(`${counties.length === 2 ? '✅' : '⚠️'} ${countyLine}`, { spacing: 'Small' }),
+      textBlock(`${r.mdu ? '✅' : '⚠️'} ${r.mdu ? o.mduYes : o.mduNo}`, { spacing: 'None' }),
+    );
+    if (r.seats) items.push(textBlock(o.seats(r.seats), { spacing: 'None' }));
+    items.push(textBlock(`${o.parties}: ${r.parties.length > 0 ? plain(r.parties.join(', ')) : o.noParties}`, { spacing: 'Small' }));
+    if (r.partiesWithoutJa.length > 0) items.push(textBlock(`${o.partiesWithoutJa}: ${plain(r.partiesWithoutJa.join(', '))}`, { isSubtle: true, spacing: 'None' }));
+    for (const u of m.uncovered) items.push(textBlock(o.uncovered({ name: plain(u.name), seat: t.core.counties[u.seat] }), { color: 'Attention', spacing: 'Small' }));
+
+    if (model.expandedId === m.meetingId) {
+      const everyone = [...m.answered.ja, ...m.answered.nej, ...m.answered.kanske, ...m.notAnswered];
+      const commenters = everyone.filter((p) => p.comment).length;
+      const perComment = Math.max(OVERVIEW_COMMENT_MIN, Math.floor(OVERVIEW_COMMENT_BUDGET / Math.max(1, commenters)));
+      // One RichTextBlock per person: name and organisation, then their comment; TextRuns show what people typed as is.
+      const line = (p: OverviewPerson): CardElement => ({
+        type: 'RichTextBlock',
+        spacing: 'None',
+        inlines: [
+          ...inlinesOf(userText(`${p.name}, ${p.organisation}${p.substituteForName ? ` – ${o.substituteFor({ name: p.substituteForName })}` : ''}`)),
+          ...(p.comment ? inlinesOf(userText(`: ${cut(p.comment, perComment)}`, { isSubtle: true, italic: true })) : []),
+        ],
+      });
+      const group = (label: string, people: readonly OverviewPerson[]): CardElement[] => [
+        textBlock(`${label} (${people.length})`, { weight: 'Bolder', spacing: 'Medium' }),
+        ...(people.length === 0 ? [textBlock(o.nobody, { spacing: 'None' })] : people.map(line)),
+      ];
+      items.push(
+        ...group(t.meetings.answers.ja, m.answered.ja),
+        ...group(t.meetings.answers.nej, m.answered.nej),
+        ...group(t.meetings.answers.kanske, m.answered.kanske),
+        ...group(t.meetings.notAnswered, m.notAnswered),
+      );
+    }
+
+    if (m.status === 'scheduled') {
+      const buttons: CardElement[] =
+        model.confirmCancelId === m.meetingId
+          ? [
+              execute(o.confirmCancelYes, meetingVerbs.cancel, { meetingId: m.meetingId, confirm: 'yes' }, { style: 'destructive' }),
+              execute(o.confirmCancelNo, meetingVerbs.overview, { meetingId: m.meetingId }),
+            ]
+          : [
+              ...(model.expandedId === m.meetingId ? [] : [execute(o.showAnswers, meetingVerbs.overview, { meetingId: m.meetingId })]),
+              execute(o.change, meetingVerbs.form, { meetingId: m.meetingId }),
+              execute(o.cancel, meetingVerbs.cancel, { meetingId: m.meetingId }),
+            ];
+      if (model.confirmCancelId === m.meetingId) items.push(textBlock(plain(o.confirmCancel({ title: m.title })), { color: 'Attention', weight: 'Bolder' }));
+      items.push({ type: 'ActionSet', actions: buttons });
+    }
+    body.push({ type: 'Container', separator: true, spacing: 'Large', items });
+  }
+  if (model.more > 0) body.push(textBlock(o.more({ count: model.more }), { isSubtle: true }));
+  return adaptiveCard(body);
+}
