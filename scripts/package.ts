@@ -88,15 +88,10 @@ export function officialSchemaPath(manifestVersion: string, kind: SchemaKind): s
   return resolve(pkgDir, 'build', 'json-schemas', 'teams', `v${manifestVersion}`, file);
 }
 
-// The Teams schemas declare JSON Schema draft-04, which Ajv 8 handles only through ajv-draft-04. That class is
-// @microsoft/app-manifest's own dependency (its validator uses it), so resolve it from there rather than relying on
-// it being hoisted into our node_modules.
-interface SchemaCompiler {
-  compile(schema: object): ValidateFunction;
-}
-type AjvDraft04 = new (options: AjvOptions) => SchemaCompiler;
-const fromAppManifest = createRequire(require.resolve('@microsoft/app-manifest'));
-const AjvDraft04Class = (fromAppManifest('ajv-draft-04') as { default: AjvDraft04 }).default;
+// The Teams schemas declare JSON Schema draft-04, which Ajv 8 handles only through ajv-draft-04 (the same class
+// @microsoft/app-manifest's own validator uses).
+type AjvDraft04 = new (options: AjvOptions) => { compile(schema: object): ValidateFunction };
+const AjvDraft04Class = (require('ajv-draft-04') as { default: AjvDraft04 }).default;
 
 const validators = new Map<string, ValidateFunction>();
 

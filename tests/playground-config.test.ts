@@ -8,13 +8,12 @@ import { Script } from 'node:vm';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
+import yaml from 'yaml';
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-// yaml is what the Playground itself parses this file with; it reaches us as a dependency of @microsoft/teams-ai,
-// so resolve it from there.
-const yaml = createRequire(require.resolve('@microsoft/teams-ai'))('yaml') as { parse(text: string): unknown };
+// yaml is what the Playground itself parses this file with.
 
 interface PlaygroundUser {
   id: string;
