@@ -95,7 +95,7 @@ export const cost: Catalogue['cost'] = {
 
   sheet: {
     name: 'Cost split',
-    assumptionsName: 'Assumptions',
+    notesName: 'Notes',
     filename: 'stark-cost-split',
     columns: {
       party: 'Party',
@@ -108,8 +108,10 @@ export const cost: Catalogue['cost'] = {
       illustration: 'Illustration per year (SEK, not decided)',
       assumptions: 'Assumptions',
     },
-    assumptionId: 'Id',
-    assumptionText: 'Assumption',
+    scenarioLabel: 'Scenario',
+    source: 'Source',
+    populationSource: 'Population',
+    assumption: (p) => `Assumption ${p.n}`,
     scenario: (p) => `Scenario (not decided): if ${p.excluded} did not take part`,
   },
 

@@ -104,7 +104,7 @@ export const cost = {
 
   sheet: {
     name: 'Kostnadsfördelning',
-    assumptionsName: 'Antaganden',
+    notesName: 'Noter',
     filename: 'stark-kostnadsfordelning',
     columns: {
       party: 'Part',
@@ -117,8 +117,10 @@ export const cost = {
       illustration: 'Illustration per år (kr, ej beslutad)',
       assumptions: 'Antaganden',
     },
-    assumptionId: 'Id',
-    assumptionText: 'Antagande',
+    scenarioLabel: 'Scenario',
+    source: 'Källa',
+    populationSource: 'Befolkning',
+    assumption: (p: { n: number }) => `Antagande ${p.n}`,
     scenario: (p: { excluded: string }) => `Scenario (ej beslutat): om ${p.excluded} inte deltar`,
   },
 
