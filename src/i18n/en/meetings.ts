@@ -14,6 +14,7 @@ export const meetings: Catalogue['meetings'] = {
   },
   answers: { ja: 'Yes', nej: 'No', kanske: 'Maybe' },
   notAnswered: 'Not answered',
+  unknownPerson: 'Unknown person',
   weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
   months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   date: (p) => `${p.weekday} ${p.day} ${p.month} ${p.year}`,

@@ -12,6 +12,7 @@ export const meetings = {
   },
   answers: { ja: 'Ja', nej: 'Nej', kanske: 'Kanske' },
   notAnswered: 'Ej svarat',
+  unknownPerson: 'Okänd person',
   /** ISO weekday order: Monday first. */
   weekdays: ['måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag', 'söndag'],
   months: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { meetingIdSchema, meetingTypeSchema, rsvpValueSchema } from '../../domain/meetings/meeting.js';
+import { scheduleFormInputSchema } from '../../domain/meetings/schedule-form.js';
+
+/*
+ * The data each meetings card sends with its Action.Execute verb (see src/cards/meeting-verbs.ts). Card inputs
+ * arrive as strings and anyone can craft an invoke, so every payload is parsed here; the domain decides the rest
+ * (who may answer, limits, deadlines).
+ */
+
+/** meeting.rsvp: the answer button's data plus the comment input. */
+export const rsvpPayloadSchema = z.object({
+  meetingId: meetingIdSchema,
+  answer: rsvpValueSchema,
+  /** The start the card showed; an answer to a card from before a move is refused as `timeChanged`. */
+  start: z.string().max(40).optional(),
+  // Length is the domain's rule (500, a tagged refusal); this bound only stops absurd payloads.
+  comment: z.string().max(10_000).optional(),
+});
+export type RsvpPayload = z.infer<typeof rsvpPayloadSchema>;
+
+/** meeting.schedule: the form's inputs, the meeting being changed, and the "book anyway" flag. */
+export const schedulePayloadSchema = scheduleFormInputSchema.extend({
+  meetingId: meetingIdSchema.optional(),
+  title: z.string().max(10_000).optional(),
+  agenda: z.string().max(50_000).optional(),
+});
+export type SchedulePayload = z.infer<typeof schedulePayloadSchema>;
+
+/** meeting.form: open the form, with a type chosen (from the cadence card) or for a change. */
+export const formPayloadSchema = z.object({ meetingId: meetingIdSchema.optional(), type: meetingTypeSchema.optional() });
+
+/** meeting.refresh and meeting.open. */
+export const meetingRefPayloadSchema = z.object({ meetingId: meetingIdSchema });
+
+/** meeting.overview: which meeting's answers to list. */
+export const overviewPayloadSchema = z.object({ meetingId: meetingIdSchema.optional() });
+
+/** meeting.cancel: the first click asks, the second (`confirm: 'yes'`) cancels. */
+export const cancelPayloadSchema = z.object({ meetingId: meetingIdSchema, confirm: z.literal('yes').optional() });
