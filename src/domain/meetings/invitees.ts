@@ -9,7 +9,7 @@ const closed = (meeting: Meeting, now: Date): InviteeChangeRefusal | undefined =
 
 /**
  * Leadership adds people to a meeting. Someone already invited is reported, not added twice; someone leadership
- * removed earlier can be added again.
+ * removed earlier can be added again. Adding a Programråd substitute while a seat stands declined assigns them to it.
  */
 export function addInvitees({
   meeting,
@@ -24,7 +24,7 @@ export function addInvitees({
   people: readonly Person[];
   now: Date;
 }):
-  | { ok: true; meeting: Meeting; added: string[]; alreadyInvited: string[]; notify: MeetingNotice[] }
+  | { ok: true; meeting: Meeting; added: string[]; alreadyInvited: string[]; notify: MeetingNotice[]; uncovered: UncoveredSeat[] }
   | { ok: false; reason: InviteeChangeRefusal }
   | { ok: false; reason: 'unknownPerson'; personIds: string[] } {
   const refusal = closed(meeting, now);
@@ -36,14 +36,20 @@ export function addInvitees({
 
   const alreadyInvited = ids.filter((id) => findInvitee(meeting, id));
   const added = ids.filter((id) => !findInvitee(meeting, id));
+  if (added.length === 0) return { ok: true, meeting, added, alreadyInvited, notify: [], uncovered: [] };
   const at = now.toISOString();
   const newInvitees: Invitee[] = added.map((personId) => ({ personId, via: 'added', addedBy: by.toLowerCase(), invitedAt: at }));
+  const withNew: Meeting = { ...meeting, invitees: [...meeting.invitees, ...newInvitees], removed: meeting.removed.filter((r) => !added.includes(r.personId)) };
+  // An added Programråd substitute may fill a seat someone declined; they then hear whom they replace instead.
+  const reconciled = reconcileSubstitutes({ meeting: withNew, people, now });
+  const assigned = new Set(reconciled.notify.map((n) => n.personId));
   return {
     ok: true,
-    meeting: added.length === 0 ? meeting : { ...meeting, invitees: [...meeting.invitees, ...newInvitees], removed: meeting.removed.filter((r) => !added.includes(r.personId)) },
+    meeting: reconciled.meeting,
     added,
     alreadyInvited,
-    notify: added.map((personId) => ({ kind: 'invited', personId })),
+    notify: [...added.filter((personId) => !assigned.has(personId)).map((personId): MeetingNotice => ({ kind: 'invited', personId })), ...reconciled.notify],
+    uncovered: reconciled.uncovered,
   };
 }
 
