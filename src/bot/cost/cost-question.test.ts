@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import organisationsJson from '../../../data/organisations.json' with { type: 'json' };
 import { organisationsFileSchema } from '../../domain/organisations.js';
@@ -149,5 +150,33 @@ describe('looksLikeCostQuestion', () => {
   );
   it.each(['Boka ett möte på tisdag', 'hjälp', 'Can you share the agenda?', 'Vilka sitter i programrådet?', 'Jag vill anmäla ett behov', ''])('says no to %s', (text) => {
     expect(looksLikeCostQuestion(text)).toBe(false);
+  });
+});
+
+describe('robustness', () => {
+  const ids = new Set(organisations.map((o) => o.id));
+  const partyIdsIn = (q: CostQuestion): string[] => {
+    switch (q.kind) {
+      case 'cost':
+      case 'yearOutsidePeriod':
+        return q.targets.flatMap((t) => (t.type === 'party' ? [t.partyId] : []));
+      case 'whatIf':
+        return [...q.excludedPartyIds, ...(q.focus?.type === 'party' ? [q.focus.partyId] : [])];
+      case 'unknownParty':
+        return q.suggestions;
+      default:
+        return [];
+    }
+  };
+  it('never throws and only ever names real parties, whatever is typed', () => {
+    const words = ['vad', 'betalar', 'kostar', 'vi', 'oss', 'om', 'inte', 'deltar', 'Köping', 'region', 'Sörmland', '2027', '2031', 'utan', 'if', 'our', 'Uppsala', '**', 'länsstyrelsen', 'Västmanland', 'kommunerna', 'i'];
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 80 }), fc.array(fc.constantFrom(...words), { maxLength: 10 }).map((w) => w.join(' '))), fc.constantFrom(null, 'vasteras', 'region-sormland'), (text, asker) => {
+        const q = ask(text, asker);
+        for (const id of partyIdsIn(q)) expect(ids.has(id)).toBe(true);
+        if (q.kind === 'whatIf') expect(q.excludedPartyIds.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
