@@ -11,6 +11,7 @@ import type { AdaptiveCard } from '../cards/adaptive-card.js';
 interface Payload {
   personId: string;
   message: string | AdaptiveCard;
+  replaces?: string;
 }
 
 export interface QueuedMessenger extends Messenger {
@@ -28,7 +29,7 @@ export function createMessenger({ transport, store, log, tenantId, clock }: { tr
   const deliveryLog = new StoreDeliveryLog(store, clock ? () => clock.now() : Date.now);
   const sender: Sender = async (job) => {
     const payload = job.payload as Payload;
-    return transport.deliver(payload.personId, payload.message);
+    return payload.replaces ? transport.update(payload.personId, payload.replaces, payload.message) : transport.deliver(payload.personId, payload.message);
   };
   const queue = new OutboundQueue({
     log: deliveryLog,
@@ -52,7 +53,7 @@ export function createMessenger({ transport, store, log, tenantId, clock }: { tr
           continue;
         }
         const conversation = store.doc.conversationRefs[m.personId]?.conversation.id ?? `new:${m.personId}`;
-        jobs.push({ key: m.key, conversationKey: conversation, tenantId, payload: { personId: m.personId, message: m.message } satisfies Payload });
+        jobs.push({ key: m.key, conversationKey: conversation, tenantId, payload: { personId: m.personId, message: m.message, ...(m.replaces ? { replaces: m.replaces } : {}) } satisfies Payload });
         report.queued.push(m.key);
       }
       if (jobs.length > 0) await queue.enqueue(jobs);
@@ -62,5 +63,6 @@ export function createMessenger({ transport, store, log, tenantId, clock }: { tr
     drain: () => queue.drain(),
     stop: () => queue.stop(),
     stateOf: (key) => deliveryLog.stateOf(key),
+    activityIdOf: (key) => deliveryLog.activityIdOf(key),
   };
 }

@@ -5,6 +5,8 @@ export interface OutgoingMessage {
   key: string;
   personId: string;
   message: string | AdaptiveCard;
+  /** Replace this earlier message (its activity id, from `activityIdOf`) instead of posting a new one. */
+  replaces?: string;
 }
 
 export interface SendReport {
@@ -19,4 +21,6 @@ export interface Messenger {
   send(messages: OutgoingMessage[]): Promise<SendReport>;
   /** Whether the bot has a way to reach this person (a stored conversation or a tenant/service to create one in). */
   canReach(personId: string): boolean;
+  /** The Teams activity id of a delivered message, so it can be replaced later. */
+  activityIdOf(key: string): string | undefined;
 }

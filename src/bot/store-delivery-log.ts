@@ -80,6 +80,10 @@ export class StoreDeliveryLog implements DeliveryLog {
     return this.index.get(key)?.state ?? 'unknown';
   }
 
+  activityIdOf(key: string): string | undefined {
+    return this.index.get(key)?.activityId;
+  }
+
   private async finish(key: string, apply: (entry: OutboxEntry) => void): Promise<void> {
     const entry = this.index.get(key);
     if (!entry) throw new Error(`unknown delivery key ${key}`);

@@ -46,6 +46,16 @@ export function createTeamsTransport(adapter: TeamsAdapter, services: Pick<Servi
       return Boolean(services.store.doc.conversationRefs[personId]) || anyServiceUrl() !== null;
     },
 
+    /** Replaces a message the bot sent earlier (an invitation card after a change or a cancellation). */
+    async update(personId: string, activityId: string, message: string | AdaptiveCard): Promise<{ activityId?: string }> {
+      const stored = services.store.doc.conversationRefs[personId];
+      if (!stored) throw new UnreachableError(personId);
+      await adapter.continueConversationAsync(appId, toReference(stored), async (context) => {
+        await context.updateActivity({ ...toActivity(message), id: activityId, conversation: context.activity.conversation });
+      });
+      return { activityId };
+    },
+
     async deliver(personId: string, message: string | AdaptiveCard): Promise<{ activityId?: string }> {
       const stored = services.store.doc.conversationRefs[personId];
       let activityId: string | undefined;

@@ -59,3 +59,19 @@ describe('proactive messages', () => {
     for (const key of keys) expect(texts.filter((t) => t === key)).toHaveLength(1);
   }, 60_000);
 });
+
+describe('replacing an earlier message', () => {
+  it('an update goes to the same activity in the person\'s conversation', async () => {
+    h = await Harness.start();
+    await h.say(demo.regionDirector, 'hjälp');
+    await h.services.messenger.send([{ key: 'card:1', personId: demo.regionDirector, message: 'Kallelse v1' }]);
+    await h.services.messenger.drain();
+    const activityId = h.services.messenger.activityIdOf('card:1');
+    expect(activityId).toMatch(/^act-/);
+    await h.services.messenger.send([{ key: 'card:1:v2', personId: demo.regionDirector, message: 'Inställt', replaces: activityId }]);
+    await h.services.messenger.drain();
+    const put = h.connector.delivered.find((c) => c.method === 'PUT');
+    expect(put?.path).toBe(`/v3/conversations/${encodeURIComponent(conversationOf(demo.regionDirector))}/activities/${activityId}`);
+    expect(put?.body.text).toBe('Inställt');
+  });
+});
