@@ -77,4 +77,8 @@ describe('the cost spreadsheet', () => {
     expect(sheets.costs.rows.every((r) => r.scenario === 'Scenario (not decided): if Norbergs kommun did not take part')).toBe(true);
     expect(sheets.costs.rows.find((r) => String(r.party).trim() === 'Norbergs kommun')).toMatchObject({ y2026: 0, period: 0 });
   });
+
+  it('ids from a link that are not parties are dropped rather than trusted', () => {
+    expect(costSheets({ data, t: catalogues.sv, excludedPartyIds: ['uppsala'] }).filename).toBe('stark-kostnadsfordelning-2026-2028');
+  });
 });

@@ -26,7 +26,9 @@ export interface CostSheets {
   filename: string;
 }
 
-export function costSheets({ data, t, excludedPartyIds = [] }: CostSheetArgs): CostSheets {
+export function costSheets({ data, t, excludedPartyIds: asked = [] }: CostSheetArgs): CostSheets {
+  // The ids come from a download link's parameters: ones that are not parties are dropped, not trusted.
+  const excludedPartyIds = asked.filter((id) => data.organisations.some((o) => o.id === id));
   const shares = computeCostShares({ data, scenario: excludedPartyIds.length > 0 ? { excludedPartyIds } : undefined });
   const table = costTableRows({ shares, data });
   const c = t.cost.sheet.columns;
