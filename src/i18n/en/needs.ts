@@ -117,6 +117,8 @@ export const needs: Catalogue['needs'] = {
       mergedInto: (p) => `Merged with need #${p.number}`,
     },
     historyLine: (p) => `${p.date} · ${p.name} · ${p.what}`,
+    olderHistory: (p) => (p.count === 1 ? '1 earlier event is not shown here.' : `${p.count} earlier events are not shown here.`),
+    clipped: 'Long texts are shortened here so that the card fits in Teams.',
     support: 'Support this need',
     alreadySupported: 'Your organisation supports this need.',
     edit: 'Edit',

@@ -117,6 +117,8 @@ export const needs = {
       mergedInto: (p: { number: number }) => `Sammanslaget med behov #${p.number}`,
     },
     historyLine: (p: { date: string; name: string; what: string }) => `${p.date} · ${p.name} · ${p.what}`,
+    olderHistory: (p: { count: number }) => (p.count === 1 ? '1 tidigare händelse visas inte här.' : `${p.count} tidigare händelser visas inte här.`),
+    clipped: 'Långa texter är förkortade här så att kortet ryms i Teams.',
     support: 'Ställ er bakom',
     alreadySupported: 'Er organisation står bakom behovet.',
     edit: 'Ändra',
