@@ -148,7 +148,7 @@ describe('looksLikeCostQuestion', () => {
     'says yes to %s',
     (text) => expect(looksLikeCostQuestion(text)).toBe(true),
   );
-  it.each(['Boka ett möte på tisdag', 'hjälp', 'Can you share the agenda?', 'Vilka sitter i programrådet?', 'Jag vill anmäla ett behov', ''])('says no to %s', (text) => {
+  it.each(['Boka ett möte på tisdag', 'hjälp', 'Can you share the agenda?', 'Vilka sitter i programrådet?', 'Jag vill anmäla ett behov', 'Hur mycket tid tar ett möte?', 'How much time do we need?', 'Hur mycket behov finns det?', ''])('says no to %s', (text) => {
     expect(looksLikeCostQuestion(text)).toBe(false);
   });
 });

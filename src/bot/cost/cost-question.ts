@@ -88,6 +88,10 @@ const DISTRIBUTION_WORDS = words(
 );
 const DISTRIBUTION_PHRASES = ['alla parter', 'varje part', 'per part', 'each party', 'every party', 'all parties', 'all the parties', 'broken down', 'delas upp'];
 
+/** What "hur mycket"/"how much" may ask about other than money; the stems are the other features' topics. */
+const OTHER_MEASURES = words('tid time timmar timme hours hour minuter minutes dagar days veckor weeks folk people personer platser seats plats arbete work');
+const OTHER_TOPICS = ['behov', 'need', 'mote', 'meeting', 'programrad', 'programgrupp'];
+
 const CONDITIONAL = words('om ifall if');
 const EXCLUDING = words('utan without except excluding exklusive forutom');
 const EXIT_WORDS = words('inte ej not doesn don isn won hoppar lamnar drops drop leaves leave withdraws withdraw quits quit slutar avstar avbryter');
@@ -253,7 +257,9 @@ export function looksLikeCostQuestion(text: string): boolean {
   if (norm.some((w) => w.length >= 5 && COST_WORDS.some((c) => c.length >= 5 && fuzzyEquals(w, c)))) return true;
   if (norm.some((w) => w === 'kr' || w === 'sek' || w === 'pay' || w === 'fee')) return true;
   const joined = norm.join(' ');
-  if (hasPhrase(joined, ['hur mycket', 'how much'])) return true;
+  // "hur mycket"/"how much" alone is money only when nothing else is being measured: "Hur mycket tid tar ett
+  // möte?" and "How much time do we need?" belong to other features (the cost route is tried before them).
+  if (hasPhrase(joined, ['hur mycket', 'how much']) && !norm.some((w) => OTHER_MEASURES.has(w) || OTHER_TOPICS.some((p) => w.startsWith(p)))) return true;
   // "share" alone is too common ("share the agenda"); "our share", "Köping's share", "share of the cost" are money.
   if (/\b(our|my|their|whose|s|the) share\b|\bshare of\b/.test(joined)) return true;
   // What-ifs about a party leaving, asked without a money word.

@@ -19,6 +19,7 @@ export const cost: Catalogue['cost'] = {
   years: (p) => `${p.firstYear}–${p.lastYear}`,
 
   help: { command: 'cost', text: 'What does STARK cost your organisation? Ask e.g. “What does Köping pay in 2027?”' },
+  helpOverview: { command: 'cost overview', text: 'The whole cost split in one table, to download as Excel or CSV.' },
 
   counties: { vastmanland: 'Västmanland', sormland: 'Sörmland' },
   subjects: {

@@ -19,6 +19,7 @@ export const cost = {
   years: (p: { firstYear: number; lastYear: number }) => `${p.firstYear}–${p.lastYear}`,
 
   help: { command: 'kostnad', text: 'Vad kostar STARK för din organisation? Fråga t.ex. ”Vad betalar Köping 2027?”' },
+  helpOverview: { command: 'kostnadsöversikt', text: 'Hela kostnadsfördelningen i en tabell, att ladda ner som Excel eller CSV.' },
 
   counties: { vastmanland: 'Västmanland', sormland: 'Sörmland' },
   subjects: {

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import organisationsJson from '../../../data/organisations.json' with { type: 'json' };
+import { organisationsFileSchema } from '../../domain/organisations.js';
+import { matchCostChat } from './cost-chat.js';
+
+const organisations = organisationsFileSchema.parse(organisationsJson).organisations;
+const match = (text: string) => matchCostChat({ text, askerOrganisationId: 'vasteras', organisations, period: { firstYear: 2026, lastYear: 2028 }, currentYear: 2026 });
+
+describe('which chat texts the cost route takes', () => {
+  it.each(['kostnad', 'Kostnad', 'cost', 'costs', 'kostnader'])('"%s" opens the question card', (text) => {
+    expect(match(text)).toEqual({ kind: 'questionCard' });
+  });
+  it.each(['kostnadsöversikt', 'kostnadsoversikt', 'Cost overview', 'cost overview'])('"%s" opens the overview', (text) => {
+    expect(match(text)).toEqual({ kind: 'overview' });
+  });
+  it('a cost question is read with the asker’s organisation for "oss"', () => {
+    expect(match('Vad kostar STARK för oss?')).toMatchObject({ kind: 'question', question: { kind: 'cost', targets: [{ type: 'party', partyId: 'vasteras', viaSelf: true }] } });
+  });
+
+  // The needs and meetings routes come after this one: their commands must reach them, even with money words in them.
+  it.each([
+    'nytt behov',
+    'Nytt behov: Hur mycket kostar en upphandling?',
+    'Behov: kostnadseffektiv styrning i kommunerna',
+    'Need: how much does AI cost municipalities?',
+    'new need',
+    'mina behov',
+    'my needs',
+    'alla behov sörmland',
+    'all needs',
+    'behovsöversikt 2027',
+    'needs overview',
+    'möten',
+    'meetings',
+    'boka möte',
+    'schedule meeting',
+    'mötesplan',
+    'mötesplan 2027',
+    'meeting plan',
+    'Hur mycket tid tar ett möte?',
+    'How much time do we need?',
+    'Hur mycket behov finns det?',
+    'hjälp',
+  ])('leaves "%s" to the other features', (text) => {
+    expect(match(text)).toBeNull();
+  });
+});
