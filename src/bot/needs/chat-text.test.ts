@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { catalogues } from '../../i18n/catalogue.js';
 import { parseFilters, parseNeedsCommand, prefillFromText } from './chat-text.js';
 
 describe('needs commands in chat', () => {
@@ -39,6 +40,13 @@ describe('needs commands in chat', () => {
     expect(parseNeedsCommand('needs overview')).toEqual({ kind: 'overview' });
     expect(parseNeedsCommand('öppna behovsomgång')).toEqual({ kind: 'openRound' });
     expect(parseNeedsCommand('open needs round')).toEqual({ kind: 'openRound' });
+  });
+
+  it('every command the help card offers (it sends the command text) is understood, in both languages', () => {
+    const expected = { newNeed: 'newNeed', myNeeds: 'myNeeds', allNeeds: 'allNeeds', overview: 'overview', openRound: 'openRound' } as const;
+    for (const t of [catalogues.sv, catalogues.en]) {
+      for (const [key, entry] of Object.entries(t.needs.commands)) expect(parseNeedsCommand(entry.command)?.kind, entry.command).toBe(expected[key as keyof typeof expected]);
+    }
   });
 
   it('other messages are not for the needs feature', () => {
