@@ -29,6 +29,8 @@ export interface InvitationCardModel {
   icsUrl?: string | undefined;
   /** Who gets their own view through Universal Actions refresh; in a 1:1 chat, the recipient. */
   refreshUserIds: readonly string[];
+  /** Why this card comes now (invited, moved, cancelled, answer recorded…), already escaped; not kept on refresh. */
+  notice?: string | undefined;
 }
 
 const ANSWERS: readonly RsvpValue[] = ['ja', 'nej', 'kanske'];
@@ -40,11 +42,13 @@ const ANSWERS: readonly RsvpValue[] = ['ja', 'nej', 'kanske'];
 export function meetingInvitationCard(model: InvitationCardModel, t: Catalogue): AdaptiveCard {
   const inv = t.meetings.invitation;
   const cancelled = model.status === 'cancelled';
-  const body: CardElement[] = [
+  const body: CardElement[] = [];
+  if (model.notice) body.push({ type: 'Container', style: 'emphasis', items: [textBlock(model.notice, { weight: 'Bolder' })] });
+  body.push(
     textBlock(plain(`${inv.invited} · ${t.meetings.types[model.type]}`), { isSubtle: true, size: 'Small' }),
     // The title is the organiser's own text: a TextRun, never read as markdown.
     userText(model.title, { size: 'Medium', weight: 'Bolder' }),
-  ];
+  );
   if (cancelled) body.push(textBlock(inv.cancelled, { color: 'Attention', weight: 'Bolder', size: 'Medium' }));
   if (model.viewer?.replacesName) body.push(textBlock(plain(inv.replaces({ name: model.viewer.replacesName })), { weight: 'Bolder' }));
 

@@ -43,6 +43,8 @@ export interface OverviewCardModel {
   expandedId?: string | undefined;
   /** The meeting whose "cancel" was clicked once: ask before cancelling. */
   confirmCancelId?: string | undefined;
+  /** What just happened (booked, changed, cancelled, who could not be reached), already escaped. */
+  notices?: readonly string[] | undefined;
 }
 
 /**
@@ -62,6 +64,9 @@ const inlinesOf = (e: CardElement): CardElement[] => (Array.isArray(e.inlines) ?
 export function meetingOverviewCard(model: OverviewCardModel, t: Catalogue): AdaptiveCard {
   const o = t.meetings.overview;
   const body: CardElement[] = [heading(o.heading)];
+  if (model.notices && model.notices.length > 0) {
+    body.push({ type: 'Container', style: 'emphasis', items: model.notices.map((n) => textBlock(n, { weight: 'Bolder', spacing: 'Small' })) });
+  }
   if (model.meetings.length === 0) body.push(textBlock(o.none));
 
   for (const m of model.meetings) {

@@ -13,6 +13,8 @@ export interface ScheduleCardModel {
   errors: readonly ScheduleFieldError[];
   /** Weekend or holiday: shown with a "book anyway" button. */
   warnings: readonly DayWarning[];
+  /** A new meeting's id, chosen when the form is first shown: submitting the same form twice books it once. */
+  draftId?: string | undefined;
 }
 
 const TYPES: readonly MeetingType[] = ['programrad', 'programgrupp', 'arlig-traff'];
@@ -108,7 +110,7 @@ export function meetingScheduleCard(model: ScheduleCardModel, t: Catalogue): Ada
     ...input('deadline', { type: 'Input.Date', label: f.deadline, isRequired: true, errorMessage: f.errors.required }),
   );
 
-  const data = model.change ? { meetingId: model.change.meetingId, type: model.change.type } : {};
+  const data = model.change ? { meetingId: model.change.meetingId, type: model.change.type } : model.draftId ? { draftId: model.draftId } : {};
   const actions: CardElement[] = [execute(model.change ? f.submitChange : f.submitNew, meetingVerbs.schedule, data, { style: 'positive' })];
   if (model.warnings.length > 0) {
     body.push({

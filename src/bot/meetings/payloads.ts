@@ -22,6 +22,8 @@ export type RsvpPayload = z.infer<typeof rsvpPayloadSchema>;
 /** meeting.schedule: the form's inputs, the meeting being changed, and the "book anyway" flag. */
 export const schedulePayloadSchema = scheduleFormInputSchema.extend({
   meetingId: meetingIdSchema.optional(),
+  /** The new meeting's id, chosen when the form was shown: a second click on the same form books nothing more. */
+  draftId: meetingIdSchema.optional(),
   title: z.string().max(10_000).optional(),
   agenda: z.string().max(50_000).optional(),
 });

@@ -214,11 +214,14 @@ export function cadenceCardModel({
 
 /** The scheduling form: empty (optionally with a type chosen), for a change, or returned after validation. */
 export function scheduleCardModel(
-  input: { kind: 'new'; type?: Meeting['type'] | undefined } | { kind: 'change'; meeting: Meeting } | { kind: 'returned'; result: Exclude<ScheduleFormResult, { ok: true }>; change?: Meeting | undefined },
+  input:
+    | { kind: 'new'; type?: Meeting['type'] | undefined; draftId?: string | undefined }
+    | { kind: 'change'; meeting: Meeting }
+    | { kind: 'returned'; result: Exclude<ScheduleFormResult, { ok: true }>; change?: Meeting | undefined; draftId?: string | undefined },
 ): ScheduleCardModel {
   switch (input.kind) {
     case 'new':
-      return { values: input.type ? { type: input.type } : {}, errors: [], warnings: [] };
+      return { values: input.type ? { type: input.type } : {}, errors: [], warnings: [], ...(input.draftId ? { draftId: input.draftId } : {}) };
     case 'change':
       return { change: { meetingId: input.meeting.id, type: input.meeting.type }, values: formValuesOf(draftOf(input.meeting)), errors: [], warnings: [] };
     case 'returned':
@@ -227,6 +230,7 @@ export function scheduleCardModel(
         values: input.result.values,
         errors: input.result.errors,
         warnings: input.result.warnings,
+        ...(input.draftId && !input.change ? { draftId: input.draftId } : {}),
       };
   }
 }

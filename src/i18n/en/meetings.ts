@@ -13,6 +13,11 @@ export const meetings: Catalogue['meetings'] = {
     'arlig-traff': 'Yearly meeting of directors and chairs',
   },
   answers: { ja: 'Yes', nej: 'No', kanske: 'Maybe' },
+  refusals: {
+    scheduleNotAllowed: 'Only programme leadership schedules, changes and cancels meetings. Type **meetings** to see your own meetings.',
+    cadenceNotAllowed: 'The meeting plan is programme leadership’s tool. Type **meetings** to see your own meetings.',
+    meetingNotFound: 'That meeting no longer exists.',
+  },
   notAnswered: 'Not answered',
   unknownPerson: 'Unknown person',
   weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
@@ -117,6 +122,9 @@ export const meetings: Catalogue['meetings'] = {
     unchanged: 'Nothing changed.',
     cancelled: (p) => `“${p.title}” is cancelled and the invitees are being told.`,
     unreachable: (p) => `I cannot reach these people yet: ${p.names}. They will get the invitation the next time they write to me.`,
+    undelivered: (p) => `The invitation to “${p.title}” did not reach ${p.names}. They will get it the next time they write to me.`,
+    regarding: (p) => `“${p.title}”: ${p.text}`,
+    alreadyScheduled: (p) => `“${p.title}” was already scheduled – no new meeting was created.`,
     substituteCalled: (p) => `${p.substitute} is invited as substitute for ${p.replaces}.`,
     uncovered: (p) => `${p.name} (${p.seat}) has declined and there is no substitute to call in.`,
     refusals: {

@@ -11,6 +11,11 @@ export const meetings = {
     'arlig-traff': 'Årlig träff för direktörer och ordförande',
   },
   answers: { ja: 'Ja', nej: 'Nej', kanske: 'Kanske' },
+  refusals: {
+    scheduleNotAllowed: 'Det är bara programledningen som bokar, ändrar och ställer in möten. Skriv **möten** för att se dina egna möten.',
+    cadenceNotAllowed: 'Mötesplanen är programledningens verktyg. Skriv **möten** för att se dina egna möten.',
+    meetingNotFound: 'Det mötet finns inte längre.',
+  },
   notAnswered: 'Ej svarat',
   unknownPerson: 'Okänd person',
   /** ISO weekday order: Monday first. */
@@ -122,6 +127,11 @@ export const meetings = {
     unchanged: 'Inget ändrades.',
     cancelled: (p: { title: string }) => `”${p.title}” är inställt och de inbjudna får besked.`,
     unreachable: (p: { names: string }) => `De här kan jag inte nå ännu: ${p.names}. De får inbjudan nästa gång de skriver till mig.`,
+    undelivered: (p: { title: string; names: string }) =>
+      `Inbjudan till ”${p.title}” kom inte fram till ${p.names}. De får den nästa gång de skriver till mig.`,
+    /** One line of news about a meeting for the organiser (a substitute called in, a seat left empty). */
+    regarding: (p: { title: string; text: string }) => `”${p.title}”: ${p.text}`,
+    alreadyScheduled: (p: { title: string }) => `”${p.title}” var redan bokat – inget nytt möte skapades.`,
     substituteCalled: (p: { substitute: string; replaces: string }) => `${p.substitute} är inbjuden som ersättare för ${p.replaces}.`,
     uncovered: (p: { name: string; seat: string }) => `${p.name} (${p.seat}) har tackat nej och ingen ersättare finns att kalla in.`,
     refusals: {
