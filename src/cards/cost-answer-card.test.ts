@@ -56,6 +56,10 @@ describe('the cost answer card', () => {
     expect(shown.some((s) => s.startsWith('_') && s.includes('159') && s.includes('280') && s.includes(svKr(336_025)))).toBe(true);
   });
 
+  it('marks assumption lines without the Warning colour, which hosts draw as pale yellow on white', () => {
+    expect(JSON.stringify(card(sv, { partyId: 'vasteras', year: null }))).not.toContain('"color":"Warning"');
+  });
+
   it('shows Region Västmanland’s 590,000 kr, 1,770,000 kr over the period, the asked year, and no assumptions', () => {
     const shown = texts(card(sv, { partyId: 'region-vastmanland', year: 2027 }));
     expect(shown).toEqual(expect.arrayContaining([`Per år: ${svKr(590_000)}`, `Totalt 2026–2028: ${svKr(1_770_000)}`, `År 2027: ${svKr(590_000)}`, catalogues.sv.cost.answer.noAssumptions]));

@@ -35,8 +35,8 @@ export interface CostAnswerView {
   partyId: string;
 }
 
-const lines = (items: readonly DerivationLine[]): CardElement[] =>
-  items.map((l) => textBlock(l.assumption ? `_${l.text}_` : l.text, { spacing: 'Small', ...(l.assumption ? { color: 'Warning' } : {}) }));
+// Assumption lines are italic and end in "(antagande)"; no colour: hosts' Warning yellow is unreadable on white.
+const lines = (items: readonly DerivationLine[]): CardElement[] => items.map((l) => textBlock(l.assumption ? `_${l.text}_` : l.text, { spacing: 'Small' }));
 
 /** One party's cost: per year and for the period, how it is worked out, what is assumed, and scenario marking. */
 export function costAnswerCard(view: CostAnswerView, t: Catalogue): AdaptiveCard {

@@ -73,10 +73,17 @@ describe('the cost overview card', () => {
 
   it('marks Sörmland’s parts as not decided, with the illustration labelled "ill."', () => {
     const rows = new Map(grid(costOverviewCardFor(sv)).map((r) => [r[0]!.replace(/^\u2003+/, ''), r]));
-    expect(rows.get('Region Sörmland')![1]).toBe(`Ej beslutat ill. 634${NBSP}500${NBSP}kr`);
+    expect(rows.get('Region Sörmland')![1]).toBe(`Ej beslutat ill. 634${NBSP}500`);
     expect(rows.get('Region Sörmland')![3]).toBe('Ej beslutat');
     const card = costOverviewCardFor(sv);
     expect(JSON.stringify(card)).toContain(catalogues.sv.cost.overview.illustrationNote);
+  });
+
+  it('amount cells are bare numbers with the unit in the column header, so a narrow column cannot break "kr" apart', () => {
+    const [header, ...rows] = table(costOverviewCardFor(sv)).rows;
+    expect(header!.cells.map(cellText)).toEqual(['Part', 'Per år (kr)', '2026–2028 (kr)', 'Grund']);
+    for (const r of rows) for (const c of r.cells.slice(1, 3)) expect(cellText(c)).not.toMatch(/kr|SEK/);
+    expect(table(costOverviewCardFor(en)).rows[0]!.cells.map(cellText)).toEqual(['Party', 'Per year (SEK)', '2026–2028 (SEK)', 'Basis']);
   });
 
   it('links to the spreadsheet download passed in (Action.OpenUrl), and marks a what-if as a scenario', () => {

@@ -43,7 +43,8 @@ export function costOverviewCard(view: CostOverviewView, t: Catalogue): Adaptive
 
   const amountCell = (row: CostTableRow, amount: number | null, illustration: number | null, showNotDecided: boolean): CardElement => {
     const weight = bold(row) ? { weight: 'Bolder' } : {};
-    if (amount !== null) return cell([text(t.cost.kr(amount), weight)]);
+    // Bare numbers: the unit is in the column header, so a narrow column never wraps inside "kr".
+    if (amount !== null) return cell([text(t.cost.number(amount), weight)]);
     const items: CardElement[] = showNotDecided ? [text(o.notDecided, { isSubtle: true })] : [];
     if (illustration !== null) items.push(text(o.illustration({ yearly: illustration }), { isSubtle: true, isItalic: true, size: 'Small', spacing: 'None' }));
     return cell(items.length > 0 ? items : [text('–', { isSubtle: true })]);
@@ -82,7 +83,7 @@ export function costOverviewCard(view: CostOverviewView, t: Catalogue): Adaptive
     firstRowAsHeader: true,
     showGridLines: true,
     gridStyle: 'default',
-    columns: [{ width: 5 }, { width: 3 }, { width: 3 }, { width: 2 }],
+    columns: [{ width: 5 }, { width: 3 }, { width: 3 }, { width: 3 }],
     rows,
   });
   const notes: string[] = [];

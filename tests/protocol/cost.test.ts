@@ -141,8 +141,8 @@ describe('what-if', () => {
     const vasteras = scenario.parties.find((p) => p.partyId === 'vasteras')!.yearly!;
     expect(vasteras).toBeGreaterThan(336_025);
     expect(text).toContain('Scenario: om Norbergs kommun inte deltar. Inget sparas');
-    expect(text).toContain(sv(vasteras));
-    expect(text).toContain(sv(591_000)); // the municipalities' half is unchanged, only shared by fewer
+    expect(text).toContain(catalogues.sv.cost.number(vasteras));
+    expect(text).toContain(catalogues.sv.cost.number(591_000)); // the municipalities' half is unchanged, only shared by fewer
     await h.services.store.flush();
     expect(JSON.stringify(h.services.store.doc)).toBe(before);
     expect(await readFile(h.services.store.file, 'utf8')).toBe(onDisk);
@@ -172,10 +172,11 @@ describe('cost commands and cards', () => {
   });
 
   it('"kostnadsöversikt" and "cost overview" show the whole table, adding up, with download links', async () => {
-    for (const [text, locale, t, fmt] of [
-      ['kostnadsöversikt', 'sv-SE', catalogues.sv, sv],
-      ['cost overview', 'en-GB', catalogues.en, en],
+    for (const [text, locale, t] of [
+      ['kostnadsöversikt', 'sv-SE', catalogues.sv],
+      ['cost overview', 'en-GB', catalogues.en],
     ] as const) {
+      const fmt = t.cost.number; // table cells are bare numbers under a "(kr)"/"(SEK)" header
       const { card } = readReply(await h.say(demo.eskilstunaDirector, text, { locale }));
       const shown = textOf(card);
       expect(shown).toContain(t.cost.overview.title);
