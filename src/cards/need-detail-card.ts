@@ -10,6 +10,8 @@ export type ReviewTarget = 'under-beredning' | 'ingar-i-programplan' | 'avslagen
 const reviewTargets: readonly ReviewTarget[] = ['under-beredning', 'ingar-i-programplan', 'avslagen', 'sammanslagen'];
 
 export interface NeedDetailView extends NeedSummaryView {
+  /** What just happened, shown at the top when the card answers a click ("Er organisation står nu bakom …"). */
+  notice?: string;
   description: string;
   urgency: Urgency;
   contact: { name: string; email?: string };
@@ -116,6 +118,7 @@ function build(view: NeedDetailView, t: Catalogue, fit: Fit): AdaptiveCard {
   };
   const contact = view.contact.email ? `${view.contact.name} (${view.contact.email})` : view.contact.name;
   const body: CardElement[] = [
+    ...(view.notice ? [textBlock(view.notice, { color: 'Good', weight: 'Bolder' })] : []),
     heading(d.heading({ number: view.number })),
     numberedTitle(t, view.number, view.title, { size: 'Medium' }),
     factSet([

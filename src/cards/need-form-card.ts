@@ -14,6 +14,11 @@ export interface NeedFormCardModel {
   organisations: ReadonlyArray<{ id: string; name: string }>;
   /** The form was filled in from a chat message ("Behov: …"): say so, so the person checks it. */
   prefilled?: boolean;
+  /**
+   * Made by the bot when it first renders a new-need form and carried by its submit button (and onwards by the
+   * similar-needs card): a double click, or the same form sent from two devices, stores one need.
+   */
+  submissionId?: string;
 }
 
 /** The catalogue text for a form error. */
@@ -76,6 +81,7 @@ export function needFormCard(model: NeedFormCardModel, t: Catalogue): AdaptiveCa
   );
 
   const data: Record<string, unknown> = model.mode.kind === 'edit' ? { number: model.mode.number } : {};
+  if (model.mode.kind === 'new' && model.submissionId) data.submissionId = model.submissionId;
   const only = model.organisations.length === 1 ? model.organisations[0] : undefined;
   if (only) {
     body.push(factSet([[f.organisation, plain(only.name)]]));

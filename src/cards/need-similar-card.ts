@@ -19,6 +19,8 @@ export interface NeedSimilarCardModel {
   draft: NeedFormValues;
   /** At most three, best first. */
   similar: readonly SimilarNeedView[];
+  /** The form's submission id, carried on so "skicka ändå" clicked twice stores one need. */
+  submissionId?: string;
 }
 
 const EXCERPT_MAX = 200;
@@ -58,7 +60,7 @@ function build(model: NeedSimilarCardModel, t: Catalogue, fit: { excerpts: boole
     }
     body.push({ ...row, style: 'emphasis', items });
   }
-  const draft = { ...model.draft };
+  const draft: Record<string, string> = { ...model.draft, ...(model.submissionId ? { submissionId: model.submissionId } : {}) };
   const actions = [execute(s.submitAnyway, needsVerbs.submit, { ...draft, force: 'true' })];
   if (fit.edit) actions.push(execute(s.edit, needsVerbs.form, draft));
   return adaptiveCard(body, actions);

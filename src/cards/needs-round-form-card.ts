@@ -10,6 +10,8 @@ export interface NeedsRoundFormCardModel {
   years: readonly number[];
   /** Rounds so far, newest first, closing date as yyyy-MM-dd. */
   rounds: ReadonlyArray<{ year: number; closingDate: string; open: boolean }>;
+  /** What just happened (the round was opened), shown at the top. */
+  notice?: string;
 }
 
 export function roundFormErrorText(t: Catalogue, error: RoundFormError, years: readonly number[]): string {
@@ -33,7 +35,11 @@ export function needsRoundFormCard(model: NeedsRoundFormCardModel, t: Catalogue)
   const r = t.needs.round;
   const errorsFor = (field: RoundFormField): CardElement[] =>
     model.errors.filter((e) => e.field === field).map((e) => ({ ...errorBlock(roundFormErrorText(t, e, model.years)), spacing: 'None', size: 'Small', id: `error-${field}` }));
-  const body: CardElement[] = [heading(r.heading), textBlock(r.intro, { isSubtle: true, size: 'Small', spacing: 'None' })];
+  const body: CardElement[] = [
+    ...(model.notice ? [textBlock(model.notice, { color: 'Good', weight: 'Bolder' })] : []),
+    heading(r.heading),
+    textBlock(r.intro, { isSubtle: true, size: 'Small', spacing: 'None' }),
+  ];
   if (model.errors.length > 0) body.push(errorBlock(r.errorsIntro));
   const year = model.values.year && model.years.map(String).includes(model.values.year) ? { value: model.values.year } : {};
   body.push(

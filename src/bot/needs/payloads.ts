@@ -3,6 +3,7 @@ import { needStatusSchema, programmeAreaSchema, type NeedStatus, type ProgrammeP
 import type { NeedFilter } from '../../domain/needs/lists.js';
 import { countySchema } from '../../domain/organisations.js';
 import { listFilterInputIds, overviewRoundInputId, reviewInputIds } from '../../cards/needs-verbs.js';
+import { submissionIdSchema } from '../../store/sections/needs.js';
 
 /**
  * Zod schemas for the data of the needs cards' Action.Execute verbs (see src/cards/needs-verbs.ts). Card inputs
@@ -30,17 +31,23 @@ export const needNumberPayloadSchema = z.object({ number: positiveInt }).passthr
 /** needs.withdraw: `{ number, confirm: 'yes' }` (the second click). */
 export const withdrawPayloadSchema = z.object({ number: positiveInt, confirm: z.literal('yes') }).passthrough();
 
-/** needs.form: an empty form, the edit form of `number`, or the form again with a draft (the form fields). */
+/**
+ * needs.form: an empty form, the edit form of `number`, or the form again with a draft (the form fields) and its
+ * submission id.
+ */
 export const formPayloadSchema = z
-  .object({ number: optional(positiveInt) })
+  .object({ number: optional(positiveInt), submissionId: optional(submissionIdSchema) })
   .passthrough()
-  .transform((d) => ({ number: d.number, draft: d as Record<string, unknown> }));
+  .transform((d) => ({ number: d.number, submissionId: d.submissionId, draft: d as Record<string, unknown> }));
 
-/** needs.submit / needs.save: the form fields (checked by parseNeedForm), `force` to skip the similar-needs step, `number` when saving. */
+/**
+ * needs.submit / needs.save: the form fields (checked by parseNeedForm), `force` to skip the similar-needs step,
+ * `number` when saving, the form's `submissionId` (a malformed one is ignored: the activity id still dedupes).
+ */
 export const submitPayloadSchema = z
-  .object({ force: flag, number: optional(positiveInt) })
+  .object({ force: flag, number: optional(positiveInt), submissionId: optional(submissionIdSchema) })
   .passthrough()
-  .transform((d) => ({ force: d.force, number: d.number, fields: d as Record<string, unknown> }));
+  .transform((d) => ({ force: d.force, number: d.number, submissionId: d.submissionId, fields: d as Record<string, unknown> }));
 
 const reviewTargetSchema = z.enum(['under-beredning', 'ingar-i-programplan', 'avslagen', 'sammanslagen']);
 

@@ -209,6 +209,7 @@ export const needs: Catalogue['needs'] = {
     withdrawn: (p) => `Need #${p.number} is withdrawn.`,
     saved: (p) => `Need #${p.number} is updated.`,
     unchanged: 'Nothing changed.',
+    alreadyRecorded: 'This is already recorded.',
     reviewed: (p) => `Need #${p.number}: ${p.status}. ${p.count === 1 ? '1 person is notified.' : `${p.count} people are notified.`}`,
   },
 

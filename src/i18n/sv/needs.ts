@@ -211,6 +211,7 @@ export const needs = {
     withdrawn: (p: { number: number }) => `Behov #${p.number} är tillbakadraget.`,
     saved: (p: { number: number }) => `Behov #${p.number} är uppdaterat.`,
     unchanged: 'Inget ändrades.',
+    alreadyRecorded: 'Det här är redan registrerat.',
     reviewed: (p: { number: number; status: string; count: number }) =>
       `Behov #${p.number}: ${p.status}. ${p.count === 1 ? '1 person får besked.' : `${p.count} personer får besked.`}`,
   },
