@@ -1,0 +1,258 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Store, STORE_FILE_NAME } from '../../src/store/store.js';
+import { buildSeedDocument } from '../../src/store/seed.js';
+import { documentSchema, type StoreDocument } from '../../src/store/schema.js';
+import { migrate } from '../../src/store/migrations.js';
+import { LoadClient, answerCardOf } from '../helpers/load-client.js';
+import { generatedPeople } from './generated-people.js';
+
+/**
+ * Crash test: the real bot in a child process under continuous write load over HTTP is SIGKILLed at random
+ * moments, round after round on the same data dir. After each round the store must load (Store.open, which
+ * validates it) and hold every write the bot acknowledged (HTTP 200 with the success answer) before it died.
+ *
+ * Every request is a distinguishable write: person P's k-th request is an Action.Execute "core.language" click
+ * arriving in conversation `crash:P:k` with language sv/en by k's parity. The turn stores P's conversation
+ * reference (conversation id `crash:P:k`) and then P's language, and answers only after both are on disk. Each
+ * person has at most one request in flight, so after a kill P's stored reference must be request k (the last
+ * acknowledged) or k+1 (in flight at the kill), never older, and the language must match. The people are mostly
+ * fresh (2,000 generated roster entries besides the demo roster), so most writes are first contacts that add a
+ * reference: losing any acknowledged one is caught, not only the latest per person.
+ *
+ * What a SIGKILL can and cannot show: it proves that the answer comes only after the write reached the OS and
+ * that the file is never torn (temp file + rename), also when the kill lands in the middle of a flush (counted
+ * below). It cannot show fsync: the kernel keeps unsynced data across a process kill. durability-order.test.ts
+ * covers that with a power-loss model of the file system.
+ */
+
+const ROUNDS = 22;
+/** Rounds whose kill may land during start-up (reading and validating the store); the other 20 kill under load. */
+const STARTUP_KILL_ROUNDS = new Set([5, 14]);
+const WORKERS = 48;
+const EXTRA_PEOPLE = 2_000;
+
+const childScript = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
+const demoRoster = JSON.parse(await readFile(fileURLToPath(new URL('../../data/demo-roster.json', import.meta.url)), 'utf8')) as { people: Array<{ aadObjectId: string }> };
+
+/** Small seeded PRNG (mulberry32): a failing run can be replayed with CRASH_SEED. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const seed = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
+const random = prng(seed);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const languageOf = (k: number): 'sv' | 'en' => (k % 2 === 1 ? 'en' : 'sv');
+const conversationOf = (person: string, k: number) => `crash:${person}:${k}`;
+const seqOf = (conversationId: string): number => Number(conversationId.split(':').at(-1));
+
+interface RoundLog {
+  round: number;
+  killAfterMs: number;
+  killedDuringStartup: boolean;
+  acknowledged: number;
+  inFlightAtKill: number;
+  tempFileLeft: boolean;
+  ms: number;
+}
+
+let dataDir: string;
+const people: string[] = [];
+/** Per person: the last request sent and the last one acknowledged (0: none). */
+const sent = new Map<string, number>();
+const acked = new Map<string, number>();
+const rounds: RoundLog[] = [];
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'stark-crash-'));
+  // A store with many more roster people than the demo: the seed, plus generated staff.
+  const doc = await buildSeedDocument({ now: new Date() });
+  doc.people.push(...generatedPeople(EXTRA_PEOPLE, 7));
+  await writeFile(join(dataDir, STORE_FILE_NAME), JSON.stringify(doc));
+  people.push(...demoRoster.people.map((p) => p.aadObjectId.toLowerCase()), ...doc.people.slice(demoRoster.people.length).map((p) => p.aadObjectId));
+});
+
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+interface Child {
+  process: ChildProcess;
+  ready: Promise<string | null>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  stderr: () => string;
+}
+
+function startChild(): Child {
+  const child = spawn(process.execPath, ['--import', 'tsx', childScript, dataDir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TZ: 'Asia/Kathmandu' } });
+  let stderr = '';
+  child.stderr!.on('data', (c: Buffer) => {
+    stderr += c.toString('utf8');
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const ready = new Promise<string | null>((resolve) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const m = /^READY (\S+)$/.exec(line);
+      if (m) resolve(m[1]!);
+    });
+    void exited.then(() => resolve(null));
+  });
+  return { process: child, ready, exited, stderr: () => stderr };
+}
+
+/** Continuous load until `stop()`: WORKERS concurrent requests, each person at most once in flight. */
+function runLoad(client: LoadClient) {
+  let stopped = false;
+  const failures: string[] = [];
+  let cursor = Math.floor(random() * people.length);
+  let acknowledged = 0;
+  let firstAck: () => void = () => undefined;
+  const firstAcknowledged = new Promise<void>((resolve) => (firstAck = resolve));
+  const inFlight = new Set<string>();
+  const worker = async () => {
+    while (!stopped) {
+      let person = people[cursor % people.length]!;
+      cursor++;
+      while (inFlight.has(person)) person = people[cursor++ % people.length]!;
+      const k = (sent.get(person) ?? 0) + 1;
+      sent.set(person, k);
+      inFlight.add(person);
+      try {
+        const r = await client.invoke(person, 'core.language', { language: languageOf(k) }, { conversationId: conversationOf(person, k) });
+        // Acknowledged: the bot answered 200 with the help card in the chosen language (its success answer).
+        if (r.status === 200 && answerCardOf(r.body)) {
+          acked.set(person, k);
+          acknowledged++;
+          firstAck();
+        } else {
+          failures.push(`${person} request ${k}: answered ${r.status} ${r.text.slice(0, 200)}`);
+        }
+      } catch (err) {
+        // Only the kill may break a connection.
+        if (!stopped) failures.push(`${person} request ${k}: ${String(err)}`);
+        return;
+      } finally {
+        inFlight.delete(person);
+      }
+    }
+  };
+  const workers = Array.from({ length: WORKERS }, worker);
+  return {
+    /** Resolves with the first acknowledged write: the bot is warmed up and writing. */
+    firstAcknowledged,
+    inFlight: () => inFlight.size,
+    acknowledged: () => acknowledged,
+    /** Stops sending; resolves once every request has its answer or its broken connection. */
+    stop: async () => {
+      stopped = true;
+      await Promise.all(workers);
+      return failures;
+    },
+  };
+}
+
+/** What must hold on disk after every round: every acknowledged write of every round so far. */
+function checkAcknowledged(doc: StoreDocument): string[] {
+  const problems: string[] = [];
+  for (const [person, k] of acked) {
+    const ref = doc.conversationRefs[person];
+    if (!ref) {
+      problems.push(`${person}: acknowledged request ${k} but no conversation reference on disk`);
+      continue;
+    }
+    const s = seqOf(ref.conversation.id);
+    const last = sent.get(person) ?? 0;
+    if (!(s >= k && s <= last)) problems.push(`${person}: acknowledged request ${k}, disk holds request ${s} (last sent ${last})`);
+    const language = doc.preferences[person]?.language;
+    const allowed = s === k ? [languageOf(k)] : [languageOf(s), languageOf(s - 1)];
+    if (!language || !allowed.includes(language)) problems.push(`${person}: disk holds request ${s} with language ${language}, expected ${allowed.join('/')}`);
+  }
+  return problems;
+}
+
+describe('crash: SIGKILL under continuous write load', () => {
+  it(
+    `after each of ${ROUNDS} kills at random moments the store loads and holds every acknowledged write`,
+    async () => {
+      for (let round = 0; round < ROUNDS; round++) {
+        const roundStart = Date.now();
+        const child = startChild();
+        const startupKill = STARTUP_KILL_ROUNDS.has(round);
+        let killAfterMs: number;
+        let acknowledged = 0;
+        let inFlightAtKill = 0;
+        if (startupKill) {
+          killAfterMs = Math.floor(random() * 2_000);
+          const url = await Promise.race([child.ready, sleep(killAfterMs).then(() => null)]);
+          let load: ReturnType<typeof runLoad> | undefined;
+          let client: LoadClient | undefined;
+          if (url) {
+            client = new LoadClient(url, 'http://127.0.0.1:9/');
+            load = runLoad(client);
+            await sleep(Math.floor(random() * 100));
+          }
+          inFlightAtKill = load?.inFlight() ?? 0;
+          child.process.kill('SIGKILL');
+          expect((await load?.stop()) ?? [], `round ${round}: failed requests:\n${child.stderr()}`).toEqual([]);
+          client?.close();
+          acknowledged = load?.acknowledged() ?? 0;
+        } else {
+          const url = await child.ready;
+          expect(url, `round ${round}: the bot did not start:\n${child.stderr()}`).not.toBeNull();
+          const client = new LoadClient(url!, 'http://127.0.0.1:9/');
+          const load = runLoad(client);
+          // A random moment once the bot is warm and writing (the first answers take a JIT warm-up).
+          await Promise.race([load.firstAcknowledged, sleep(5_000)]);
+          killAfterMs = Math.floor(random() * 400);
+          await sleep(killAfterMs);
+          inFlightAtKill = load.inFlight();
+          child.process.kill('SIGKILL');
+          expect(await load.stop(), `round ${round}: failed requests:\n${child.stderr()}`).toEqual([]);
+          client.close();
+          acknowledged = load.acknowledged();
+        }
+        const exit = await child.exited;
+        expect(exit.signal, `round ${round}: the child ended on its own (${exit.code}):\n${child.stderr()}`).toBe('SIGKILL');
+        expect(child.stderr(), `round ${round}: the bot logged errors before the kill`).toBe('');
+
+        const tempFileLeft = (await readdir(dataDir)).includes(`.${STORE_FILE_NAME}.tmp`);
+        rounds.push({ round, killAfterMs, killedDuringStartup: startupKill, acknowledged, inFlightAtKill, tempFileLeft, ms: Date.now() - roundStart });
+
+        const store = await Store.open({ dataDir, seed: () => Promise.reject(new Error('the store file vanished after a kill')), backupsToKeep: 0 });
+        const problems = checkAcknowledged(store.doc as StoreDocument);
+        await store.close();
+        expect(problems, `round ${round} (CRASH_SEED=${seed}): acknowledged writes missing after the kill`).toEqual([]);
+
+        // Backups taken while being killed must be whole documents too (restore uses them).
+        for (const file of await readdir(join(dataDir, 'backups')).catch(() => [] as string[])) {
+          const raw = JSON.parse(await readFile(join(dataDir, 'backups', file), 'utf8')) as Record<string, unknown>;
+          const migrated = migrate(raw);
+          expect(migrated.ok && documentSchema.safeParse(migrated.doc).success, `backup ${file} is not a valid store document`).toBe(true);
+        }
+      }
+
+      const total = rounds.reduce((n, r) => n + r.acknowledged, 0);
+      console.info(`crash test (CRASH_SEED=${seed}): ${JSON.stringify({ rounds: rounds.length, acknowledged: total, people: acked.size, interruptedWrites: rounds.filter((r) => r.tempFileLeft).length })}`);
+      console.info(rounds.map((r) => `  round ${r.round}: kill ${r.killAfterMs} ms after ${r.killedDuringStartup ? 'the spawn' : 'the first answer'}, ${r.acknowledged} acknowledged, ${r.inFlightAtKill} in flight${r.tempFileLeft ? ', mid-flush' : ''} (${r.ms} ms)`).join('\n'));
+      // The test is only worth something if the kills hit a bot that was busy writing.
+      const loadRounds = rounds.filter((r) => !r.killedDuringStartup);
+      expect(loadRounds.length).toBeGreaterThanOrEqual(20);
+      expect(loadRounds.filter((r) => r.acknowledged > 0 && r.inFlightAtKill > 0)).toHaveLength(loadRounds.length);
+      expect(total).toBeGreaterThan(ROUNDS * 20);
+    },
+    240_000,
+  );
+});
