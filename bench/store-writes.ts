@@ -1,0 +1,72 @@
+// Durable write throughput of the store itself: N concurrent writers, each awaiting its acknowledged
+// (on-disk) write before it starts the next, on a document at 10× size.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Store } from '../src/store/store.js';
+import type { StoreDocument } from '../src/store/schema.js';
+import { writeDocument } from './data.js';
+import { percentile } from './load-generator.js';
+
+export interface StoreWriteResult {
+  writers: number;
+  durationMs: number;
+  writes: number;
+  writesPerSecond: number;
+  flushes: number;
+  /** Mean mutations carried by one flush (group commit). */
+  writesPerFlush: number;
+  /** Mean wall time of one flush (serialise + write + fsync + rename + fsync dir). */
+  msPerFlush: number;
+  ackP50: number;
+  ackP99: number;
+  documentBytes: number;
+}
+
+export async function storeWriteThroughput(p: { doc: StoreDocument; writers: number; durationMs: number }): Promise<StoreWriteResult> {
+  const dir = await mkdtemp(join(tmpdir(), 'stark-bench-writes-'));
+  try {
+    await writeDocument(dir, p.doc);
+    const store = await Store.open({ dataDir: dir, seed: () => Promise.reject(new Error('the bench document is missing')), backupsToKeep: 0 });
+    const people = store.doc.people.map((x) => x.aadObjectId);
+    const documentBytes = Buffer.byteLength(JSON.stringify(store.doc));
+    // A warm-up so the first flushes (cold JIT, page cache) do not count.
+    await Promise.all(Array.from({ length: p.writers }, (_, w) => store.update((doc) => void (doc.preferences[people[w % people.length] ?? ''] = { language: 'sv' }))));
+    const flushesBefore = store.status().flushes;
+    const acks: number[] = [];
+    let n = 0;
+    const start = performance.now();
+    const end = start + p.durationMs;
+    const writer = async (w: number) => {
+      while (performance.now() < end) {
+        const i = n++;
+        const person = people[(w * 31 + i) % people.length] ?? '';
+        const t0 = performance.now();
+        // As a turn writes: once per activity id, with a small change of one person's record.
+        await store.updateOnce(`bench-write-${i}`, (doc) => {
+          doc.preferences[person] = { language: i % 2 === 0 ? 'sv' : 'en' };
+        });
+        acks.push(performance.now() - t0);
+      }
+    };
+    await Promise.all(Array.from({ length: p.writers }, (_, w) => writer(w)));
+    const elapsed = performance.now() - start;
+    const flushes = store.status().flushes - flushesBefore;
+    await store.close();
+    acks.sort((a, b) => a - b);
+    return {
+      writers: p.writers,
+      durationMs: elapsed,
+      writes: acks.length,
+      writesPerSecond: (acks.length / elapsed) * 1000,
+      flushes,
+      writesPerFlush: flushes > 0 ? acks.length / flushes : 0,
+      msPerFlush: flushes > 0 ? elapsed / flushes : 0,
+      ackP50: percentile(acks, 50),
+      ackP99: percentile(acks, 99),
+      documentBytes,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
