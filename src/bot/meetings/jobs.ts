@@ -90,12 +90,12 @@ async function prune(services: Services): Promise<void> {
 }
 
 /**
- * The meetings feature's minute job: queue messages a crash left pending, notice invitations that could not be
- * delivered, send due reminders, and tidy up.
+ * The meetings feature's minute job: notice invitations that could not be delivered, queue what is pending (those
+ * notices, and anything a crash left behind), send due reminders, and tidy up.
  */
 export async function runMeetingJob(services: Services, options: MeetingJobOptions = {}): Promise<void> {
-  await deliverPending(services);
   await noticeUndelivered(services);
+  await deliverPending(services);
   await sendReminders(services, options.reminders);
   await sendCadenceReminders(services, options.cadence);
   await prune(services);
