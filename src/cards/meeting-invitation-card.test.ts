@@ -120,4 +120,11 @@ describe('invitation card', () => {
     const card = meetingInvitationCard(base, catalogues.en);
     expect(rsvpButtons(card).map((b) => b.title)).toEqual(['Yes', 'No', 'Maybe']);
   });
+
+  it('a notice says first why the card comes now; without one the card starts with the invitation', () => {
+    const card = meetingInvitationCard({ ...base, notice: '”Vårdialog” har flyttats. Svara igen, tack.' }, t);
+    expect(validateCard(card)).toEqual([]);
+    expect(texts(card)[0]).toBe('”Vårdialog” har flyttats. Svara igen, tack.');
+    expect(texts(meetingInvitationCard(base, t))[0]).toContain(t.meetings.invitation.invited);
+  });
 });

@@ -126,4 +126,10 @@ describe('leadership overview card', () => {
     const card = meetingOverviewCard({ meetings: [{ ...item, answered: { ...item.answered, nej: [person('Erik', 'Västerås', { comment: long })] } }], more: 0, expandedId: 'm1' }, t);
     expect(texts(card)).toContain(`: ${long}`);
   });
+
+  it('what just happened is said under the heading', () => {
+    const card = meetingOverviewCard({ meetings: [item], more: 0, notices: ['”Vårdialog” är bokat.', 'De här kan jag inte nå ännu: Erik.'] }, t);
+    expect(validateCard(card)).toEqual([]);
+    expect(texts(card).slice(1, 3)).toEqual(['”Vårdialog” är bokat.', 'De här kan jag inte nå ännu: Erik.']);
+  });
 });

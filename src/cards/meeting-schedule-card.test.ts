@@ -83,4 +83,15 @@ describe('scheduling form card', () => {
     expect(byId(card, 'title')?.value).toBe('**fet** [x](y)');
     expect(texts(card).some((s) => s.includes('**fet**'))).toBe(false);
   });
+
+  it('a new form carries its draft id on both submit buttons, so a second click books the same meeting', () => {
+    const r = validateScheduleForm({ input: { type: 'programrad', title: 'X', date: '2027-04-17', start: '09:00', end: '10:00', place: 'MDU', deadline: '2027-04-10' }, now });
+    if (r.ok) throw new Error('expected a warning');
+    const card = meetingScheduleCard({ values: r.values, errors: r.errors, warnings: r.warnings, draftId: 'draft-1' }, t);
+    expect(validateCard(card)).toEqual([]);
+    expect(actions(card).map((a) => a.data)).toEqual([
+      { draftId: 'draft-1', verb: meetingVerbs.schedule },
+      { draftId: 'draft-1', override: true, verb: meetingVerbs.schedule },
+    ]);
+  });
 });

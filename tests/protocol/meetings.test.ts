@@ -210,7 +210,8 @@ describe('answers', () => {
     const r = await rsvp(MARIA, 'ja');
     const card = check(invokeCard(r));
     expect(textOf(card)).toContain('Ditt svar: Ja');
-    expect((card.refresh as { userIds?: string[] }).userIds).toEqual([MARIA]);
+    // Refreshed for her alone, named by her Teams user id (MRI), as Teams matches it.
+    expect((card.refresh as { userIds?: string[] }).userIds).toEqual([`29:${MARIA}`]);
     const refreshed = check(invokeCard(await h.invoke(MARIA, 'meeting.refresh', { meetingId }, { trigger: 'automatic' })));
     expect(textOf(refreshed)).toContain('Ditt svar: Ja');
     // Someone else's refresh of the same meeting shows their own state, not Maria's.

@@ -58,7 +58,11 @@ export function invitationCardFor({
   notice?: string | undefined;
 }): AdaptiveCard {
   const model = invitationCardModel({ meeting, viewerId: personId, people: services.store.doc.people, now, t, icsUrl: icsUrl(services, { meeting, personId, now }) });
-  return meetingInvitationCard({ ...model, ...(notice ? { notice } : {}) }, t);
+  // Teams matches refresh `userIds` against user MRIs ("29:…"), not AAD object ids. Without one the list is left
+  // out: in a 1:1 chat (under 60 people) Teams refreshes the card for everyone anyway.
+  const mri = services.store.doc.conversationRefs[personId]?.user?.id;
+  const refreshUserIds = model.refreshUserIds.length > 0 && mri?.startsWith('29:') ? [mri] : [];
+  return meetingInvitationCard({ ...model, refreshUserIds, ...(notice ? { notice } : {}) }, t);
 }
 
 /** The key of a card that carries the meeting's state at one SEQUENCE (the brief's `invite:<id>:<seq>:<person>`). */
