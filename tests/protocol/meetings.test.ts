@@ -91,6 +91,8 @@ beforeAll(async () => {
   // The director and the leader have talked to the bot; everyone else is reached through a new 1:1 chat.
   await h.say(ERIK, 'hej');
   await h.say(LEADER, 'hej');
+  // Anders uses Teams in English.
+  await h.say(ANDERS, 'hello', { locale: 'en-GB' });
 });
 afterAll(async () => {
   for (const card of seen) expect(validateCard(card)).toEqual([]);
@@ -165,12 +167,13 @@ describe('scheduling', () => {
       expect(cards, person).toHaveLength(1);
       const text = textOf(check(cards[0]));
       expect(text).toContain('Vårdialog 2027');
-      expect(text).toContain('måndag 29 mars 2027 kl. 09.00–12.00');
+      if (person !== ANDERS) expect(text).toContain('måndag 29 mars 2027 kl. 09.00–12.00');
       expect(actionData(cards[0], 'meeting.rsvp').map((d) => d.answer)).toEqual(['ja', 'nej', 'kanske']);
       expect(icsLink(cards[0])).toBeDefined();
     }
     expect(invitationsOf(LARS)).toHaveLength(0);
     expect(invitationsOf(KARIN)).toHaveLength(0);
+    expect(textOf(invitationsOf(ANDERS)[0])).toContain('You are invited to “Vårdialog 2027”, Monday');
     // Maria had never talked to the bot: Teams was asked for a 1:1 chat with her.
     expect(h.connector.delivered.some((c) => c.path === '/v3/conversations' && JSON.stringify(c.body).includes(MARIA))).toBe(true);
   });
@@ -255,6 +258,16 @@ describe('overview', () => {
     expect(expanded).toContain('Anders Låtsasgren');
   });
 
+  it('a member opens an invitation from their list and gets their own card as a new message', async () => {
+    const list = check(cardOf((await h.say(MARIA, 'möten')).replies[0]));
+    const open = actionData(list, 'meeting.open')[0];
+    expect(open?.meetingId).toBe(meetingId);
+    const r = await h.invoke(MARIA, 'meeting.open', { meetingId });
+    expect(textOf(check(invokeCard(r)))).toContain('Mina möten');
+    expect(r.replies).toHaveLength(1);
+    expect(textOf(check(cardOf(r.replies[0])))).toContain('Ditt svar: Ja');
+  });
+
   it('a member sees their own meetings and answers, not the tallies', async () => {
     const text = textOf(check(cardOf((await h.say(MARIA, 'möten')).replies[0])));
     expect(text).toContain('Mina möten');
@@ -265,11 +278,18 @@ describe('overview', () => {
   });
 
   it('the meeting plan shows the spring dialogue as booked and the rest to book; others are refused', async () => {
-    const text = textOf(check(cardOf((await h.say(LEADER, 'mötesplan 2027')).replies[0])));
+    const card = check(cardOf((await h.say(LEADER, 'mötesplan 2027')).replies[0]));
+    const text = textOf(card);
     expect(text).toContain('Mötesplan 2027');
     expect(text).toMatch(/Programrådsdialog, januari–juni\*\*: Bokad/);
     expect(text).toMatch(/Årlig träff\*\*: Inte bokad/);
     expect(String((await h.say(MARIA, 'mötesplan')).replies[0]?.text)).toContain('programledningens');
+    // "Boka" on a slot opens the form with the type chosen.
+    const book = actionData(card, 'meeting.form').find((d) => d.type === 'arlig-traff');
+    expect(book).toBeDefined();
+    const form = check(invokeCard(await h.invoke(LEADER, 'meeting.form', { type: 'arlig-traff' })));
+    expect(nodes(form).find((n) => n.id === 'type')?.value).toBe('arlig-traff');
+    expect(invokeText(await h.invoke(MARIA, 'meeting.form', { type: 'arlig-traff' }))).toContain('bara programledningen');
   });
 });
 
