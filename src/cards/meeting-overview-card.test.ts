@@ -75,7 +75,8 @@ describe('leadership overview card', () => {
     expect(s).toContain('Erik Demoberg, Västerås');
     expect(s).toContain(': Krockar med KS');
     expect(s).toContain('Maria Exempelsson, Region Västmanland');
-    expect(verbs(card).some(([v]) => v === meetingVerbs.overview)).toBe(false);
+    // Already expanded: no "show answers" button, only the one that opens the invitee pickers.
+    expect(verbs(card).filter(([v]) => v === meetingVerbs.overview).map(([, d]) => d.manage)).toEqual(['yes']);
   });
 
   it('cancel asks first; the confirmation carries confirm: yes', () => {
@@ -119,6 +120,42 @@ describe('leadership overview card', () => {
     expect(validateCard(card)).toEqual([]);
     const comment = all(card).find((n) => n.type === 'TextRun' && String(n.text).startsWith(': å'));
     expect(String(comment?.text)).toHaveLength(2 + Math.floor(OVERVIEW_COMMENT_BUDGET / 60));
+  });
+
+  it('the same 60-person meeting managed (pickers to add and remove people, a 200-person roster) still fits', () => {
+    const many = Array.from({ length: 60 }, (_, i) => person(`Person Nummer ${i} Efternamnsson`, `Organisation ${i}`, { comment: 'å'.repeat(500) }));
+    const choices = (n: number, from: number) => Array.from({ length: n }, (_, i) => ({ id: `00000000-0000-0000-0000-${String(from + i).padStart(12, '0')}`, label: `Person Nummer ${from + i} Efternamnsson, Organisation ${from + i}` }));
+    const big: OverviewCardItem = {
+      ...item,
+      type: 'arlig-traff',
+      answered: { ja: many.slice(0, 20), nej: many.slice(20, 40), kanske: many.slice(40) },
+      notAnswered: [],
+      manage: { invitable: choices(140, 60), invited: choices(60, 0) },
+    };
+    const card = meetingOverviewCard({ meetings: [big, { ...item, meetingId: 'm2' }, { ...item, meetingId: 'm3' }], more: 0, expandedId: 'm1', manageId: 'm1' }, t);
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThanOrEqual(MAX_CARD_BYTES);
+    expect(validateCard(card)).toEqual([]);
+  });
+
+  it('the meeting being managed has type-ahead pickers to invite someone or take someone off', () => {
+    const manage = { invitable: [{ id: 'p1', label: 'Karin Fiktivén, Sala' }], invited: [{ id: 'p2', label: 'Erik Demoberg, Västerås' }] };
+    const card = meetingOverviewCard({ meetings: [{ ...item, manage }], more: 0, manageId: 'm1' }, t);
+    expect(validateCard(card)).toEqual([]);
+    // The pickers take the place of the answer lists.
+    expect(texts(card)).not.toContain(`${t.meetings.answers.ja} (2)`);
+    const pickers = all(card).filter((n) => n.type === 'Input.ChoiceSet');
+    expect(pickers.map((p) => [p.id, p.style, (p.choices as { value: string }[]).map((c) => c.value)])).toEqual([
+      ['addPersonId', 'filtered', ['p1']],
+      ['removePersonId', 'filtered', ['p2']],
+    ]);
+    expect(verbs(card).filter(([verb]) => verb === meetingVerbs.invitees).map(([, data]) => data)).toEqual([
+      { meetingId: 'm1', op: 'add', verb: meetingVerbs.invitees },
+      { meetingId: 'm1', op: 'remove', verb: meetingVerbs.invitees },
+    ]);
+    // Otherwise there is nothing to pick, only the button that opens the pickers.
+    const expanded = meetingOverviewCard({ meetings: [{ ...item, manage }], more: 0, expandedId: 'm1' }, t);
+    expect(all(expanded).some((n) => n.type === 'Input.ChoiceSet')).toBe(false);
+    expect(verbs(expanded)).toContainEqual([meetingVerbs.overview, { meetingId: 'm1', manage: 'yes', verb: meetingVerbs.overview }]);
   });
 
   it('a few comments are shown whole', () => {

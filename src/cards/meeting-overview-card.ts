@@ -33,6 +33,14 @@ export interface OverviewCardItem {
     seats?: Record<Seat, number> | undefined;
   };
   uncovered: ReadonlyArray<{ name: string; seat: Seat }>;
+  /** For the meeting being managed: whom leadership can add (not invited) and remove (invited), as picker choices. */
+  manage?: { invitable: readonly PersonChoice[]; invited: readonly PersonChoice[] } | undefined;
+}
+
+export interface PersonChoice {
+  id: string;
+  /** "Name, Organisation" as shown in the picker (plain text, never markdown). */
+  label: string;
 }
 
 export interface OverviewCardModel {
@@ -43,6 +51,11 @@ export interface OverviewCardModel {
   expandedId?: string | undefined;
   /** The meeting whose "cancel" was clicked once: ask before cancelling. */
   confirmCancelId?: string | undefined;
+  /**
+   * The meeting whose invitee list is being changed: pickers to add and remove people take the place of the answers
+   * (both at once would not fit Teams' card size for a large meeting and roster).
+   */
+  manageId?: string | undefined;
   /** What just happened (booked, changed, cancelled, who could not be reached), already escaped. */
   notices?: readonly string[] | undefined;
 }
@@ -55,6 +68,27 @@ export const OVERVIEW_COMMENT_BUDGET = 5000;
 export const OVERVIEW_COMMENT_MIN = 80;
 const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 const inlinesOf = (e: CardElement): CardElement[] => (Array.isArray(e.inlines) ? (e.inlines as CardElement[]) : []);
+
+/** Add or remove one person at a time; the pickers type-ahead ("filtered") since the roster has more than 15. */
+function manageInvitees(meetingId: string, manage: NonNullable<OverviewCardItem['manage']>, t: Catalogue): CardElement[] {
+  const o = t.meetings.overview;
+  const picker = (id: string, label: string, people: readonly PersonChoice[]): CardElement => ({
+    type: 'Input.ChoiceSet',
+    id,
+    label,
+    style: 'filtered',
+    placeholder: o.pickPerson,
+    choices: people.map((p) => ({ title: p.label, value: p.id })),
+  });
+  const out: CardElement[] = [textBlock(o.manage, { weight: 'Bolder', spacing: 'Large' })];
+  if (manage.invitable.length > 0) {
+    out.push(picker('addPersonId', o.addLabel, manage.invitable), { type: 'ActionSet', actions: [execute(o.add, meetingVerbs.invitees, { meetingId, op: 'add' })] });
+  }
+  if (manage.invited.length > 0) {
+    out.push(picker('removePersonId', o.removeLabel, manage.invited), { type: 'ActionSet', actions: [execute(o.remove, meetingVerbs.invitees, { meetingId, op: 'remove' })] });
+  }
+  return out;
+}
 
 /**
  * Leadership's overview of upcoming meetings: per meeting the tally (ja / nej / kanske / ej svarat), representation
@@ -94,7 +128,9 @@ export function meetingOverviewCard(model: OverviewCardModel, t: Catalogue): Ada
     if (r.partiesWithoutJa.length > 0) items.push(textBlock(`${o.partiesWithoutJa}: ${plain(r.partiesWithoutJa.join(', '))}`, { isSubtle: true, spacing: 'None' }));
     for (const u of m.uncovered) items.push(textBlock(o.uncovered({ name: plain(u.name), seat: t.core.counties[u.seat] }), { color: 'Attention', spacing: 'Small' }));
 
-    if (model.expandedId === m.meetingId) {
+    const managing = model.manageId === m.meetingId && m.manage !== undefined && m.status === 'scheduled';
+    if (managing && m.manage) items.push(...manageInvitees(m.meetingId, m.manage, t));
+    else if (model.expandedId === m.meetingId) {
       const everyone = [...m.answered.ja, ...m.answered.nej, ...m.answered.kanske, ...m.notAnswered];
       const commenters = everyone.filter((p) => p.comment).length;
       const perComment = Math.max(OVERVIEW_COMMENT_MIN, Math.floor(OVERVIEW_COMMENT_BUDGET / Math.max(1, commenters)));
@@ -127,7 +163,8 @@ export function meetingOverviewCard(model: OverviewCardModel, t: Catalogue): Ada
               execute(o.confirmCancelNo, meetingVerbs.overview, { meetingId: m.meetingId }),
             ]
           : [
-              ...(model.expandedId === m.meetingId ? [] : [execute(o.showAnswers, meetingVerbs.overview, { meetingId: m.meetingId })]),
+              ...(model.expandedId === m.meetingId && !managing ? [] : [execute(o.showAnswers, meetingVerbs.overview, { meetingId: m.meetingId })]),
+              ...(managing ? [] : [execute(o.manageButton, meetingVerbs.overview, { meetingId: m.meetingId, manage: 'yes' })]),
               execute(o.change, meetingVerbs.form, { meetingId: m.meetingId }),
               execute(o.cancel, meetingVerbs.cancel, { meetingId: m.meetingId }),
             ];

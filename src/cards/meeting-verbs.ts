@@ -17,5 +17,7 @@ export const meetingVerbs = {
   overview: 'meeting.overview',
   /** Cancel a meeting (data: `meetingId`, `confirm: 'yes'` on the second click). */
   cancel: 'meeting.cancel',
+  /** Leadership adds or removes an invitee (data: `meetingId`, `op: 'add' | 'remove'`, inputs `addPersonId` / `removePersonId`). */
+  invitees: 'meeting.invitees',
 } as const;
 export type MeetingVerb = (typeof meetingVerbs)[keyof typeof meetingVerbs];

@@ -318,6 +318,31 @@ describe('calendar file', () => {
   });
 });
 
+describe('who is invited', () => {
+  it('leadership invites someone from the roster and takes them off again; both are told, and only leadership may', async () => {
+    const manage = check(invokeCard(await h.invoke(LEADER, 'meeting.overview', { meetingId, manage: 'yes' })));
+    const choices = (id: string) => ((nodes(manage).find((n) => n.id === id)?.choices ?? []) as { value: string; title: string }[]);
+    expect(choices('addPersonId').map((c) => c.value)).toContain(KARIN);
+    expect(choices('addPersonId').map((c) => c.value)).not.toContain(MARIA);
+    expect(choices('removePersonId').find((c) => c.value === MARIA)?.title).toBe('Maria Exempelsson, Region Västmanland');
+
+    expect(invokeText(await h.invoke(MARIA, 'meeting.invitees', { meetingId, op: 'add', addPersonId: KARIN }))).toContain('bara programledningen');
+    expect(invokeText(await h.invoke(LEADER, 'meeting.invitees', { meetingId, op: 'add', addPersonId: '' }))).toBe('Välj först en person i listan.');
+
+    const added = check(invokeCard(await h.invoke(LEADER, 'meeting.invitees', { meetingId, op: 'add', addPersonId: KARIN, removePersonId: '' })));
+    expect(textOf(added)).toContain('Karin Fiktivén är inbjuden till ”Vårdialog 2027”');
+    await h.services.messenger.drain();
+    expect(invitationsOf(KARIN)).toHaveLength(1);
+    expect(textOf(check(invokeCard(await rsvp(KARIN, 'kanske'))))).toContain('Ditt svar: Kanske');
+
+    const removed = check(invokeCard(await h.invoke(LEADER, 'meeting.invitees', { meetingId, op: 'remove', removePersonId: KARIN })));
+    expect(textOf(removed)).toContain('Karin Fiktivén är borttagen från ”Vårdialog 2027”');
+    await h.services.messenger.drain();
+    expect(textsOf(KARIN)).toContain('Du är inte längre inbjuden till ”Vårdialog 2027”.');
+    expect(invokeText(await rsvp(KARIN, 'ja'))).toContain('Du står inte på inbjudningslistan');
+  });
+});
+
 describe('change and cancel', () => {
   it('moving the time resets the answers, sends everyone the new card and replaces the earlier cards in place', async () => {
     const before = h.services.store.doc.meetings.meetings[0];

@@ -4,10 +4,10 @@ import { meetingVerbs } from '../../cards/meeting-verbs.js';
 import { actionRoute, textRoute, type BotFeature } from '../feature.js';
 import { matchMeetingCommand } from '../meetings/commands.js';
 import { deliverPending, ICS_KIND, UID_DOMAIN } from '../meetings/delivery.js';
-import { handleCancel, handleCommand, handleForm, handleOpen, handleOverview, handleRefresh, handleRsvp, handleSchedule } from '../meetings/handlers.js';
+import { handleCancel, handleCommand, handleForm, handleInvitees, handleOpen, handleOverview, handleRefresh, handleRsvp, handleSchedule } from '../meetings/handlers.js';
 import { meetingCalendar, meetingCalendarFileName } from '../meetings/ics.js';
 import { runMeetingJob, type MeetingJobOptions } from '../meetings/jobs.js';
-import { cancelPayloadSchema, formPayloadSchema, meetingRefPayloadSchema, overviewPayloadSchema, rsvpPayloadSchema, schedulePayloadSchema } from '../meetings/payloads.js';
+import { cancelPayloadSchema, formPayloadSchema, inviteesPayloadSchema, meetingRefPayloadSchema, overviewPayloadSchema, rsvpPayloadSchema, schedulePayloadSchema } from '../meetings/payloads.js';
 
 /**
  * Meetings: scheduling (leadership), invitations with RSVP and substitutes, the overview, the mötesplan, calendar
@@ -29,8 +29,9 @@ export function meetingsFeature(options: MeetingJobOptions = {}): BotFeature {
       actionRoute({ verb: meetingVerbs.rsvp, schema: rsvpPayloadSchema, handle: handleRsvp }),
       actionRoute({ verb: meetingVerbs.refresh, schema: meetingRefPayloadSchema, handle: (turn, data) => handleRefresh(turn, data.meetingId) }),
       actionRoute({ verb: meetingVerbs.open, schema: meetingRefPayloadSchema, handle: (turn, data) => handleOpen(turn, data.meetingId) }),
-      actionRoute({ verb: meetingVerbs.overview, schema: overviewPayloadSchema, handle: (turn, data) => handleOverview(turn, data.meetingId) }),
+      actionRoute({ verb: meetingVerbs.overview, schema: overviewPayloadSchema, handle: (turn, data) => handleOverview(turn, data.meetingId, data.manage === 'yes') }),
       actionRoute({ verb: meetingVerbs.cancel, schema: cancelPayloadSchema, handle: handleCancel }),
+      actionRoute({ verb: meetingVerbs.invitees, schema: inviteesPayloadSchema, handle: handleInvitees }),
     ],
     downloads: [
       {

@@ -72,11 +72,24 @@ const SEQUENCED: ReadonlySet<MeetingNotice['kind']> = new Set(['invited', 'resch
 
 /**
  * Pending entries for a domain `notify` list. Notices that come with a new SEQUENCE (invited, moved, changed,
- * cancelled) are keyed by it; the others (substitutes) by the event that caused them, e.g. the answer's activity id.
+ * cancelled) are keyed by it; the others (substitutes, people added or removed without a change to the event) by the
+ * event that caused them, e.g. the click's activity id (`byEvent`).
  */
-export function noticeEntries({ meeting, notify, eventId, now }: { meeting: Meeting; notify: readonly MeetingNotice[]; eventId: string; now: Date }): PendingMeetingMessage[] {
+export function noticeEntries({
+  meeting,
+  notify,
+  eventId,
+  now,
+  byEvent = false,
+}: {
+  meeting: Meeting;
+  notify: readonly MeetingNotice[];
+  eventId: string;
+  now: Date;
+  byEvent?: boolean;
+}): PendingMeetingMessage[] {
   return notify.map((notice) => ({
-    key: SEQUENCED.has(notice.kind) ? inviteKey(meeting.id, meeting.sequence, notice.personId) : `meeting:${meeting.id}:${eventId}:${notice.kind}:${notice.personId}`,
+    key: !byEvent && SEQUENCED.has(notice.kind) ? inviteKey(meeting.id, meeting.sequence, notice.personId) : `meeting:${meeting.id}:${eventId}:${notice.kind}:${notice.personId}`,
     meetingId: meeting.id,
     personId: notice.personId,
     what: { kind: 'notice', notice },

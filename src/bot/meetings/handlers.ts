@@ -6,6 +6,7 @@ import { meetingMemberCard } from '../../cards/meeting-member-card.js';
 import { meetingOverviewCard } from '../../cards/meeting-overview-card.js';
 import { meetingScheduleCard } from '../../cards/meeting-schedule-card.js';
 import { cancelMeeting, changeMeeting } from '../../domain/meetings/change.js';
+import { addInvitees, removeInvitee } from '../../domain/meetings/invitees.js';
 import { createMeeting, type Meeting, type MeetingDraft, type MeetingType } from '../../domain/meetings/meeting.js';
 import { recordAnswer } from '../../domain/meetings/rsvp.js';
 import { validateScheduleForm } from '../../domain/meetings/schedule-form.js';
@@ -14,7 +15,7 @@ import type { ActionResult, Turn } from '../feature.js';
 import type { MeetingCommand } from './commands.js';
 import { deliverPending, icsUrl, invitationCardFor, noticeEntries, organiserEntry, replaceEntries } from './delivery.js';
 import { changeRefusalText, rsvpConfirmationText, rsvpRefusalText } from './messages.js';
-import type { cancelPayloadSchema, formPayloadSchema, rsvpPayloadSchema, schedulePayloadSchema } from './payloads.js';
+import type { cancelPayloadSchema, formPayloadSchema, inviteesPayloadSchema, rsvpPayloadSchema, schedulePayloadSchema } from './payloads.js';
 import { cadenceCardModel, memberCardModel, overviewCardModel, scheduleCardModel } from './views.js';
 
 /*
@@ -31,7 +32,10 @@ export function invitationCard(turn: Turn, meeting: Meeting, notice?: string): A
   return invitationCardFor({ services: turn.services, meeting, personId: turn.person.aadObjectId, now: turn.now, t: turn.t, notice });
 }
 
-export function overviewCard(turn: Turn, options: { expandedId?: string | undefined; confirmCancelId?: string | undefined; notices?: string[] } = {}): AdaptiveCard {
+export function overviewCard(
+  turn: Turn,
+  options: { expandedId?: string | undefined; confirmCancelId?: string | undefined; manageId?: string | undefined; notices?: string[] } = {},
+): AdaptiveCard {
   const doc = turn.services.store.doc;
   const model = overviewCardModel({
     meetings: doc.meetings.meetings,
@@ -41,6 +45,7 @@ export function overviewCard(turn: Turn, options: { expandedId?: string | undefi
     t: turn.t,
     expandedId: options.expandedId,
     confirmCancelId: options.confirmCancelId,
+    manageId: options.manageId,
   });
   return meetingOverviewCard({ ...model, notices: options.notices }, turn.t);
 }
@@ -244,7 +249,67 @@ export async function handleOpen(turn: Turn, meetingId: string): Promise<ActionR
 }
 
 /** meeting.overview: leadership's overview with one meeting's answers listed. */
-export async function handleOverview(turn: Turn, meetingId: string | undefined): Promise<ActionResult> {
+export async function handleOverview(turn: Turn, meetingId: string | undefined, manage: boolean): Promise<ActionResult> {
   if (!turn.can('meetings.viewAll')) return { card: memberCard(turn) };
-  return { card: overviewCard(turn, { expandedId: meetingId }) };
+  if (manage && !turn.can('meetings.schedule')) return { message: turn.t.meetings.refusals.scheduleNotAllowed };
+  return { card: overviewCard(turn, manage ? { manageId: meetingId } : { expandedId: meetingId }) };
+}
+
+/**
+ * meeting.invitees: leadership adds someone to a meeting (they get the invitation) or takes someone off (they are
+ * told). A Programråd substitute added while a seat stands declined fills it; removing a substitute calls the next.
+ */
+export async function handleInvitees(turn: Turn, data: z.infer<typeof inviteesPayloadSchema>): Promise<ActionResult> {
+  const t = turn.t;
+  if (!turn.can('meetings.schedule')) return { message: t.meetings.refusals.scheduleNotAllowed };
+  const personId = data.op === 'add' ? data.addPersonId : data.removePersonId;
+  if (!personId) return { message: t.meetings.organiser.choosePerson };
+  if (!findMeeting(turn, data.meetingId)) return { message: t.meetings.refusals.meetingNotFound };
+  const { store } = turn.services;
+  const eventId = eventIdOf(turn);
+  const by = turn.person.aadObjectId;
+  const saved = await store.updateOnce(turn.activityId, (doc) => {
+    const i = doc.meetings.meetings.findIndex((m) => m.id === data.meetingId);
+    const current = doc.meetings.meetings[i];
+    if (!current) return { ok: false as const, reason: 'notFound' as const };
+    const r =
+      data.op === 'add'
+        ? addInvitees({ meeting: current, personIds: [personId], by, people: doc.people, now: turn.now })
+        : removeInvitee({ meeting: current, personId, by, people: doc.people, now: turn.now });
+    if (!r.ok) return r;
+    if (r.notify.length === 0) return { ...r, alreadyInvited: true };
+    const entries = [
+      ...noticeEntries({ meeting: r.meeting, notify: r.notify, eventId, now: turn.now, byEvent: true }),
+      ...organiserEntry({ meeting: r.meeting, notify: r.notify, uncovered: r.uncovered, eventId, now: turn.now }),
+    ];
+    doc.meetings.meetings[i] = r.meeting;
+    doc.meetings.pending.push(...entries);
+    return { ...r, alreadyInvited: false };
+  });
+  if (saved.duplicate) return { card: overviewCard(turn, { expandedId: data.meetingId }) };
+  const r = saved.result;
+  if (!r.ok) {
+    switch (r.reason) {
+      case 'notFound':
+        return { message: t.meetings.refusals.meetingNotFound };
+      case 'unknownPerson':
+        return { message: t.meetings.organiser.choosePerson };
+      case 'notInvited':
+        return { message: t.meetings.organiser.notOnList };
+      default:
+        return { message: changeRefusalText({ t, reason: r.reason }) };
+    }
+  }
+  const meeting = findMeeting(turn, data.meetingId);
+  const title = plain(meeting?.title ?? '');
+  const name = plain(turn.services.store.doc.people.find((p) => p.aadObjectId === personId)?.name ?? t.meetings.unknownPerson);
+  const notice =
+    data.op === 'remove'
+      ? t.meetings.organiser.removed({ name, title })
+      : r.alreadyInvited
+        ? t.meetings.organiser.alreadyInvited({ name })
+        : t.meetings.organiser.added({ name, title });
+  turn.services.log.info('meetings.invitees', { meetingId: data.meetingId, op: data.op });
+  await deliverPending(turn.services);
+  return { card: overviewCard(turn, { manageId: data.meetingId, notices: [notice] }) };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { meetingIdSchema, meetingTypeSchema, rsvpValueSchema } from '../../domain/meetings/meeting.js';
 import { scheduleFormInputSchema } from '../../domain/meetings/schedule-form.js';
+import { aadObjectIdSchema } from '../../domain/people.js';
 
 /*
  * The data each meetings card sends with its Action.Execute verb (see src/cards/meeting-verbs.ts). Card inputs
@@ -36,7 +37,22 @@ export const formPayloadSchema = z.object({ meetingId: meetingIdSchema.optional(
 export const meetingRefPayloadSchema = z.object({ meetingId: meetingIdSchema });
 
 /** meeting.overview: which meeting's answers to list. */
-export const overviewPayloadSchema = z.object({ meetingId: meetingIdSchema.optional() });
+export const overviewPayloadSchema = z.object({ meetingId: meetingIdSchema.optional(), manage: z.literal('yes').optional() });
+
+/** meeting.invitees: one person picked to add or to remove (an unpicked ChoiceSet arrives empty or not at all). */
+const pickedPerson = z
+  .string()
+  .trim()
+  .max(64)
+  .optional()
+  .transform((s) => (s ? s.toLowerCase() : undefined))
+  .pipe(aadObjectIdSchema.optional());
+export const inviteesPayloadSchema = z.object({
+  meetingId: meetingIdSchema,
+  op: z.enum(['add', 'remove']),
+  addPersonId: pickedPerson,
+  removePersonId: pickedPerson,
+});
 
 /** meeting.cancel: the first click asks, the second (`confirm: 'yes'`) cancels. */
 export const cancelPayloadSchema = z.object({ meetingId: meetingIdSchema, confirm: z.literal('yes').optional() });

@@ -95,6 +95,7 @@ export function overviewCardModel({
   t,
   expandedId,
   confirmCancelId,
+  manageId,
   limit = 5,
 }: {
   meetings: readonly Meeting[];
@@ -104,12 +105,14 @@ export function overviewCardModel({
   t: Catalogue;
   expandedId?: string | undefined;
   confirmCancelId?: string | undefined;
+  /** The meeting whose invitee list leadership is changing (shown like an expanded one). */
+  manageId?: string | undefined;
   limit?: number;
 }): OverviewCardModel {
   const upcoming = upcomingMeetings({ meetings, now });
   // An expanded meeting beyond the limit is still shown, in place of the last one.
   let shown = upcoming.slice(0, limit);
-  const expanded = upcoming.find((m) => m.id === expandedId);
+  const expanded = upcoming.find((m) => m.id === (manageId ?? expandedId));
   if (expanded && !shown.includes(expanded)) shown = [...shown.slice(0, Math.max(0, limit - 1)), expanded];
   const nameOf = namer(t, people);
   const personById = new Map(people.map((p) => [p.aadObjectId, p]));
@@ -141,9 +144,21 @@ export function overviewCardModel({
         seats: o.representation.seats,
       },
       uncovered: o.uncovered.map((u) => ({ name: nameOf(u.personId), seat: personById.get(u.personId)?.programrad?.seat ?? 'mdu' })),
+      ...(meeting.id === manageId ? { manage: manageChoices({ meeting, people, orgName }) } : {}),
     };
   });
-  return { meetings: items, more: upcoming.length - shown.length, expandedId, confirmCancelId };
+  return { meetings: items, more: upcoming.length - shown.length, expandedId, confirmCancelId, manageId };
+}
+
+/** Who leadership can add to a meeting (everyone in the roster not invited) and remove (the invitees), by name. */
+function manageChoices({ meeting, people, orgName }: { meeting: Meeting; people: readonly Person[]; orgName: (id: string) => string }): NonNullable<OverviewCardItem['manage']> {
+  const invited = new Set(meeting.invitees.map((i) => i.personId));
+  const choice = (p: Person) => ({ id: p.aadObjectId, label: `${p.name}, ${orgName(p.organisationId)}` });
+  const byName = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, 'sv');
+  return {
+    invitable: people.filter((p) => !invited.has(p.aadObjectId)).map(choice).sort(byName),
+    invited: people.filter((p) => invited.has(p.aadObjectId)).map(choice).sort(byName),
+  };
 }
 
 /** A member's own upcoming meetings. */

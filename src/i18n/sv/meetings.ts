@@ -131,6 +131,11 @@ export const meetings = {
       `Inbjudan till ”${p.title}” kom inte fram till ${p.names}. De får den nästa gång de skriver till mig.`,
     /** One line of news about a meeting for the organiser (a substitute called in, a seat left empty). */
     regarding: (p: { title: string; text: string }) => `”${p.title}”: ${p.text}`,
+    added: (p: { name: string; title: string }) => `${p.name} är inbjuden till ”${p.title}” och får inbjudan.`,
+    alreadyInvited: (p: { name: string }) => `${p.name} är redan inbjuden.`,
+    removed: (p: { name: string; title: string }) => `${p.name} är borttagen från ”${p.title}” och har fått besked.`,
+    notOnList: 'Den personen står inte på listan längre.',
+    choosePerson: 'Välj först en person i listan.',
     alreadyScheduled: (p: { title: string }) => `”${p.title}” var redan bokat – inget nytt möte skapades.`,
     substituteCalled: (p: { substitute: string; replaces: string }) => `${p.substitute} är inbjuden som ersättare för ${p.replaces}.`,
     uncovered: (p: { name: string; seat: string }) => `${p.name} (${p.seat}) har tackat nej och ingen ersättare finns att kalla in.`,
@@ -171,6 +176,13 @@ export const meetings = {
     confirmCancelYes: 'Ja, ställ in mötet',
     confirmCancelNo: 'Nej, behåll det',
     nobody: '–',
+    manage: 'Ändra vilka som är inbjudna',
+    manageButton: 'Ändra inbjudna',
+    pickPerson: 'Skriv ett namn',
+    addLabel: 'Bjud in',
+    add: 'Bjud in',
+    removeLabel: 'Ta bort från mötet',
+    remove: 'Ta bort',
   },
 
   member: {
