@@ -24,18 +24,18 @@ export class BotUnderTest {
     readonly log: ReturnType<typeof memoryLogger>,
   ) {}
 
-  static async start(options: { features?: BotFeature[]; prepare?: (doc: StoreDocument) => void; env?: Record<string, string> } = {}): Promise<BotUnderTest> {
+  static async start(options: { features?: BotFeature[]; prepare?: (doc: StoreDocument) => void; env?: Record<string, string>; now?: () => Date } = {}): Promise<BotUnderTest> {
     const connector = await new FakeConnector().start();
     const dataDir = await mkdtemp(join(tmpdir(), 'stark-reliability-'));
     if (options.prepare) {
-      const doc = await buildSeedDocument({ now: new Date() });
+      const doc = await buildSeedDocument({ now: options.now?.() ?? new Date() });
       options.prepare(doc);
       await mkdir(dataDir, { recursive: true });
       await writeFile(join(dataDir, STORE_FILE_NAME), JSON.stringify(doc));
     }
     const log = memoryLogger();
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', STARK_DATA_DIR: dataDir, STARK_BACKUPS_KEEP: '0', ...options.env });
-    const bot = await startBot({ config, log, runJobs: false, ...(options.features ? { features: options.features } : {}) });
+    const bot = await startBot({ config, log, runJobs: false, ...(options.features ? { features: options.features } : {}), ...(options.now ? { now: options.now } : {}) });
     return new BotUnderTest(bot, connector, new LoadClient(bot.url, connector.url), dataDir, log);
   }
 
