@@ -76,7 +76,7 @@ describe('leadership overview card', () => {
     expect(s).toContain(': Krockar med KS');
     expect(s).toContain('Maria Exempelsson, Region Västmanland');
     // Already expanded: no "show answers" button, only the one that opens the invitee pickers.
-    expect(verbs(card).filter(([v]) => v === meetingVerbs.overview).map(([, d]) => d.manage)).toEqual(['yes']);
+    expect(verbs(card).filter(([v]) => v === meetingVerbs.overview).map(([, d]) => (d as Record<string, unknown>).manage)).toEqual(['yes']);
   });
 
   it('cancel asks first; the confirmation carries confirm: yes', () => {
