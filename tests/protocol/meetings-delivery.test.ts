@@ -125,6 +125,15 @@ describe('sending invitations', () => {
     await h.say(MARIA, 'hej igen');
     await h.services.messenger.drain();
     expect(invitationsOf(h, MARIA)).toHaveLength(1);
+
+    // Those who never came back: once the meeting is over, their invitations are dropped, not sent late.
+    expect(h.services.store.doc.meetings.pending.filter((p) => p.waiting)).toHaveLength(5);
+    now = stockholmInstant('2027-04-13', '12:00');
+    await runJob(h);
+    expect(h.services.store.doc.meetings.pending).toEqual([]);
+    await h.say(id(27), 'hej');
+    await h.services.messenger.drain();
+    expect(invitationsOf(h, id(27))).toHaveLength(0);
   });
 
   it('an invitation Teams refuses for good is reported to the organiser, and sent when the person next talks to the bot', async () => {

@@ -71,18 +71,24 @@ export async function sendCadenceReminders(services: Services, config: CadenceRe
   return sent.length;
 }
 
-/** Forgets what no longer matters: cards and reminder keys of meetings long over, cadence keys of earlier years. */
+/**
+ * Forgets what no longer matters: messages still waiting for someone who never came back once their meeting is over,
+ * cards and reminder keys of meetings long over, cadence keys of earlier years.
+ */
 async function prune(services: Services): Promise<void> {
   const { store } = services;
   const now = services.now();
   const m = store.doc.meetings;
   const over = new Set(m.meetings.filter((x) => Date.parse(x.end) + KEEP_AFTER_END_MS < now.getTime()).map((x) => x.id));
+  const ended = new Set(m.meetings.filter((x) => Date.parse(x.end) <= now.getTime()).map((x) => x.id));
+  const stale = (p: { meetingId: string }) => ended.has(p.meetingId) || !m.meetings.some((x) => x.id === p.meetingId);
   const year = stockholmYear(now);
   const oldCadence = (k: string) => Number(k.split(':')[1]) < year;
   const isOver = (meetingId: string) => over.has(meetingId);
   const reminderMeeting = (k: string) => k.split(':')[0] ?? '';
-  if (!m.cards.some((c) => isOver(c.meetingId)) && !m.sentReminderKeys.some((k) => isOver(reminderMeeting(k))) && !m.sentCadenceKeys.some(oldCadence)) return;
+  if (!m.pending.some(stale) && !m.cards.some((c) => isOver(c.meetingId)) && !m.sentReminderKeys.some((k) => isOver(reminderMeeting(k))) && !m.sentCadenceKeys.some(oldCadence)) return;
   await store.update((d) => {
+    d.meetings.pending = d.meetings.pending.filter((p) => !stale(p));
     d.meetings.cards = d.meetings.cards.filter((c) => !isOver(c.meetingId));
     d.meetings.sentReminderKeys = d.meetings.sentReminderKeys.filter((k) => !isOver(reminderMeeting(k)));
     d.meetings.sentCadenceKeys = d.meetings.sentCadenceKeys.filter((k) => !oldCadence(k));
