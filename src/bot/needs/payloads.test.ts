@@ -21,6 +21,8 @@ describe('needs card payloads', () => {
     expect(submitPayloadSchema.parse({ title: 'T' }).force).toBe(false);
     expect(formPayloadSchema.parse({ number: '4' }).number).toBe(4);
     expect(formPayloadSchema.parse({ title: 'Utkast' }).draft).toMatchObject({ title: 'Utkast' });
+    // Inputs arrive as strings: anything else, a malformed number or submission id did not come from the card.
+    for (const bad of [{ title: 42 }, { description: ['x'] }, { number: 'sju' }, { submissionId: '../x' }, { force: 'kanske' }]) expect(submitPayloadSchema.safeParse(bad).success).toBe(false);
   });
 
   it('a review reads only the inputs of the chosen move', () => {
@@ -37,7 +39,9 @@ describe('needs card payloads', () => {
     expect(paging).toEqual({ scope: 'all', token: 'before:40', filter: { county: 'sormland', round: 2027 } });
     const apply = listPayloadSchema.parse({ scope: 'all', apply: 'true', token: 'before:40', county: 'sormland', filterCounty: 'vastmanland', filterArea: '', filterStatus: 'avslagen', filterRound: '' });
     expect(apply).toEqual({ scope: 'all', token: undefined, filter: { county: 'vastmanland', status: 'avslagen' } });
-    expect(listPayloadSchema.parse({ scope: 'x', status: 'bogus' })).toEqual({ scope: 'mine', token: undefined, filter: {} });
+    expect(listPayloadSchema.parse({ scope: 'mine', status: 'bogus' })).toEqual({ scope: 'mine', token: undefined, filter: {} });
+    // What no list card sends is refused.
+    for (const bad of [{ scope: 'x' }, {}, { scope: 'all', token: 7 }, { scope: 'all', filterArea: { a: 1 } }]) expect(listPayloadSchema.safeParse(bad).success).toBe(false);
   });
 
   it('the overview year comes from the input when there is one, empty meaning all years', () => {

@@ -7,8 +7,10 @@ import { submissionIdSchema } from '../../store/sections/needs.js';
 
 /**
  * Zod schemas for the data of the needs cards' Action.Execute verbs (see src/cards/needs-verbs.ts). Card inputs
- * arrive as strings (Input.Number sometimes as a number), so values are coerced here. The form fields themselves
- * are not checked here: parseNeedForm / parseRoundForm do that and give per-field errors with the text kept.
+ * arrive as strings (Input.Number sometimes as a number), so values are coerced here. The form fields' content is
+ * not checked here: parseNeedForm / parseRoundForm do that and give per-field errors with the text kept. What our
+ * cards can never send (an input that is not text, a malformed number or submission id, an unknown list scope)
+ * is refused here, so the person is told it could not be read and nothing is stored.
  */
 
 const positiveInt = z
@@ -23,7 +25,27 @@ const optional = <T extends z.ZodTypeAny>(schema: T) => z.unknown().transform((v
   return r.success ? (r.data as z.infer<T>) : undefined;
 });
 
-const flag = z.unknown().transform((v) => v === true || v === 'true');
+/** A button's yes/no in its data: 'true' / 'false' (or a boolean); missing is no. */
+const flag = z
+  .union([z.boolean(), z.enum(['true', 'false'])])
+  .optional()
+  .transform((v) => v === true || v === 'true');
+
+/**
+ * A text input of a card, as sent: a string. Text over a field's limit is the form parser's to name (the person
+ * sees it again with the limit); only lengths no Teams input sends are refused here.
+ */
+const inputText = z.string().max(50_000).optional();
+/** The need form's inputs (src/domain/needs/need-form.ts needFormFields). */
+const needFormInputs = {
+  title: inputText,
+  description: inputText,
+  area: inputText,
+  organisationId: inputText,
+  contactName: inputText,
+  contactEmail: inputText,
+  urgency: inputText,
+};
 
 /** needs.show, needs.support: `{ number }`. */
 export const needNumberPayloadSchema = z.object({ number: positiveInt }).passthrough();
@@ -36,16 +58,16 @@ export const withdrawPayloadSchema = z.object({ number: positiveInt, confirm: z.
  * submission id.
  */
 export const formPayloadSchema = z
-  .object({ number: optional(positiveInt), submissionId: optional(submissionIdSchema) })
+  .object({ ...needFormInputs, number: positiveInt.optional(), submissionId: submissionIdSchema.optional() })
   .passthrough()
   .transform((d) => ({ number: d.number, submissionId: d.submissionId, draft: d as Record<string, unknown> }));
 
 /**
  * needs.submit / needs.save: the form fields (checked by parseNeedForm), `force` to skip the similar-needs step,
- * `number` when saving, the form's `submissionId` (a malformed one is ignored: the activity id still dedupes).
+ * `number` when saving, the form's `submissionId`.
  */
 export const submitPayloadSchema = z
-  .object({ force: flag, number: optional(positiveInt), submissionId: optional(submissionIdSchema) })
+  .object({ ...needFormInputs, force: flag, number: positiveInt.optional(), submissionId: submissionIdSchema.optional() })
   .passthrough()
   .transform((d) => ({ force: d.force, number: d.number, submissionId: d.submissionId, fields: d as Record<string, unknown> }));
 
@@ -87,8 +109,22 @@ const filterFrom = (area: unknown, county: unknown, status: unknown, round: unkn
  * needs.list: `{ scope, token?, area?, county?, status?, round? }` from the paging buttons (the filter in force),
  * or `apply: 'true'` with the filter inputs (a new selection starts on the first page).
  */
+const filterValue = z.union([z.string().max(100), z.number()]).optional();
 export const listPayloadSchema = z
-  .object({ scope: z.enum(['mine', 'all']).catch('mine'), token: optional(z.string().max(40)), apply: flag })
+  .object({
+    scope: z.enum(['mine', 'all']),
+    token: z.string().max(40).optional(),
+    apply: flag,
+    // Filter values that are not an area, county, status or year are ignored (the list shows more, not nothing).
+    area: filterValue,
+    county: filterValue,
+    status: filterValue,
+    round: filterValue,
+    [listFilterInputIds.area]: filterValue,
+    [listFilterInputIds.county]: filterValue,
+    [listFilterInputIds.status]: filterValue,
+    [listFilterInputIds.round]: filterValue,
+  })
   .passthrough()
   .transform((d) => {
     const data = d as Record<string, unknown>;
