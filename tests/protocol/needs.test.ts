@@ -226,6 +226,21 @@ describe('reviewing a need', () => {
   });
 });
 
+describe('notifications left behind', () => {
+  it('a notification still pending (the bot could not reach the person) is sent when they next talk to the bot', async () => {
+    const key = `need:2:1:${demo.salaEconomist}`;
+    await h.services.store.update((doc) => {
+      doc.needs.pending.push({ key, personId: demo.salaEconomist, number: 2, historyIndex: 1, waiting: true });
+    });
+    await h.say(demo.salaEconomist, 'hjälp');
+    await h.services.messenger.drain();
+    const news = h.connector.messagesIn(conversationOf(demo.salaEconomist)).map(cardOf).filter((c) => c && textOf(c).includes(sv.notification.heading({ number: 2 })));
+    expect(news).toHaveLength(1);
+    expect(textOf(news[0])).toContain(sv.notification.changed({ from: sv.statuses.inkommen, to: sv.statuses['under-beredning'] }));
+    expect(h.services.store.doc.needs.pending).toEqual([]);
+  });
+});
+
 describe('changing and withdrawing a need', () => {
   it('the submitting organisation edits its need while inkommen; the similarity index follows the new text', async () => {
     const number = 3;

@@ -4,7 +4,7 @@ import { catalogueFor } from '../../i18n/catalogue.js';
 import { actionRoute, textRoute, type BotFeature } from '../feature.js';
 import { parseNeedsCommand } from '../needs/chat-text.js';
 import { NEEDS_EXPORT_DOWNLOAD, needsExportFile, needsExportParamsSchema } from '../needs/export.js';
-import { chat, list, openForm, openRoundAction, overview, review, save, showNeed, submit, support, withdraw } from '../needs/handlers.js';
+import { chat, deliverSafely, list, openForm, openRoundAction, overview, review, save, showNeed, submit, support, withdraw } from '../needs/handlers.js';
 import { deliverNeedMessages } from '../needs/notifications.js';
 import {
   formPayloadSchema,
@@ -70,7 +70,7 @@ export function needsFeature(): BotFeature {
     // Someone the bot could not reach gets the news about their needs when they next talk to the bot.
     async onTurn(turn) {
       const me = turn.person.aadObjectId;
-      if (turn.services.store.doc.needs.pending.some((p) => p.personId === me)) await deliverNeedMessages(turn.services, { personId: me });
+      if (turn.services.store.doc.needs.pending.some((p) => p.personId === me)) await deliverSafely(turn, me);
     },
   };
 }

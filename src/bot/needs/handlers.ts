@@ -288,6 +288,18 @@ function transitionRefusal(turn: Turn, reason: TransitionFailure | 'noSuchNeed' 
 
 type TransitionOutcome = { ok: true; need: Need; target?: Need; told: number } | { ok: false; reason: TransitionFailure | 'noSuchNeed' | 'noSuchTarget' };
 
+/**
+ * The change is saved with its messages; should handing them to the messenger fail now, they stay pending and the
+ * needs job (or the person's next turn) sends them: the person who made the change still gets their answer.
+ */
+export async function deliverSafely(turn: Turn, personId?: string): Promise<void> {
+  try {
+    await deliverNeedMessages(turn.services, personId ? { personId } : {});
+  } catch (err) {
+    turn.services.log.error('needs.notifyFailed', { error: err instanceof Error ? err.name : 'unknown' });
+  }
+}
+
 /** A review move or a withdrawal, stored with its notifications in one write, then the notifications sent. */
 async function move(turn: Turn, data: ReviewData | { number: number; to: 'tillbakadragen'; text: string; plan: undefined; mergeInto: undefined }): Promise<ActionResult> {
   const written = await turn.services.store.updateOnce(turn.activityId, (doc): TransitionOutcome => {
@@ -310,7 +322,7 @@ async function move(turn: Turn, data: ReviewData | { number: number; to: 'tillba
   if (!r.ok) return message(transitionRefusal(turn, r.reason, data, current));
   reindex(turn.services.store, [r.need, r.target]);
   turn.services.log.info('needs.transition', { number: r.need.number, to: r.need.state.status, told: r.told });
-  await deliverNeedMessages(turn.services);
+  await deliverSafely(turn);
   const notice =
     data.to === 'tillbakadragen' ? t.needs.messages.withdrawn({ number: data.number }) : t.needs.messages.reviewed({ number: data.number, status: stateText(t, r.need.state), count: r.told });
   return card(detailCard(turn, findNeed(turn, data.number) ?? r.need, notice));
