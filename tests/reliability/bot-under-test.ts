@@ -24,10 +24,15 @@ export class BotUnderTest {
     readonly log: ReturnType<typeof memoryLogger>,
   ) {}
 
-  static async start(options: { features?: BotFeature[]; prepare?: (doc: StoreDocument) => void; env?: Record<string, string>; now?: () => Date } = {}): Promise<BotUnderTest> {
+  static async start(
+    options: { features?: BotFeature[]; prepare?: (doc: StoreDocument) => void; storeText?: string; env?: Record<string, string>; now?: () => Date } = {},
+  ): Promise<BotUnderTest> {
     const connector = await new FakeConnector().start();
     const dataDir = await mkdtemp(join(tmpdir(), 'stark-reliability-'));
-    if (options.prepare) {
+    if (options.storeText !== undefined) {
+      // A store file as it is (a fixture of an older version, say): the bot must open it as it would in production.
+      await writeFile(join(dataDir, STORE_FILE_NAME), options.storeText);
+    } else if (options.prepare) {
       const doc = await buildSeedDocument({ now: options.now?.() ?? new Date() });
       options.prepare(doc);
       await mkdir(dataDir, { recursive: true });
