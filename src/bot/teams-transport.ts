@@ -26,6 +26,23 @@ function toReference(stored: { serviceUrl: string; channelId: string; conversati
   };
 }
 
+/**
+ * botbuilder hands an error thrown inside a proactive turn to the adapter's onTurnError, which would tell the person
+ * "something went wrong" and swallow it: the outbound queue would then record a failed send as sent. Errors are
+ * caught inside the turn and thrown again after it, so the queue sees them and retries.
+ */
+async function surfaceErrors(run: (capture: (work: () => Promise<unknown>) => Promise<void>) => Promise<void>): Promise<void> {
+  let failure: { error: unknown } | undefined;
+  await run(async (work) => {
+    try {
+      await work();
+    } catch (error) {
+      failure = { error };
+    }
+  });
+  if (failure) throw failure.error;
+}
+
 const toActivity = (message: string | AdaptiveCard): Partial<Activity> => (typeof message === 'string' ? { type: 'message', text: message } : cardMessage(message));
 
 /**
@@ -50,9 +67,11 @@ export function createTeamsTransport(adapter: TeamsAdapter, services: Pick<Servi
     async update(personId: string, activityId: string, message: string | AdaptiveCard): Promise<{ activityId?: string }> {
       const stored = services.store.doc.conversationRefs[personId];
       if (!stored) throw new UnreachableError(personId);
-      await adapter.continueConversationAsync(appId, toReference(stored), async (context) => {
-        await context.updateActivity({ ...toActivity(message), id: activityId, conversation: context.activity.conversation });
-      });
+      await surfaceErrors((capture) =>
+        adapter.continueConversationAsync(appId, toReference(stored), (context) =>
+          capture(() => context.updateActivity({ ...toActivity(message), id: activityId, conversation: context.activity.conversation })),
+        ),
+      );
       return { activityId };
     },
 
@@ -60,14 +79,18 @@ export function createTeamsTransport(adapter: TeamsAdapter, services: Pick<Servi
       const stored = services.store.doc.conversationRefs[personId];
       let activityId: string | undefined;
       if (stored) {
-        await adapter.continueConversationAsync(appId, toReference(stored), async (context) => {
-          activityId = (await context.sendActivity(toActivity(message)))?.id;
-        });
+        await surfaceErrors((capture) =>
+          adapter.continueConversationAsync(appId, toReference(stored), (context) =>
+            capture(async () => {
+              activityId = (await context.sendActivity(toActivity(message)))?.id;
+            }),
+          ),
+        );
         return { activityId };
       }
       const service = anyServiceUrl();
       if (!service) throw new UnreachableError(personId);
-      await adapter.createConversationAsync(
+      await surfaceErrors((capture) => adapter.createConversationAsync(
         appId,
         'msteams',
         service.serviceUrl,
@@ -80,7 +103,7 @@ export function createTeamsTransport(adapter: TeamsAdapter, services: Pick<Servi
           channelData: { tenant: { id: services.config.tenantId } },
           activity: undefined as unknown as Activity,
         },
-        async (context) => {
+        (context) => capture(async () => {
           activityId = (await context.sendActivity(toActivity(message)))?.id;
           const reference = TurnContext.getConversationReference(context.activity);
           if (reference.conversation?.id && reference.serviceUrl && reference.bot) {
@@ -97,8 +120,8 @@ export function createTeamsTransport(adapter: TeamsAdapter, services: Pick<Servi
               doc.conversationRefs[personId] ??= entry;
             });
           }
-        },
-      );
+        }),
+      ));
       return { activityId };
     },
   };

@@ -75,3 +75,17 @@ describe('replacing an earlier message', () => {
     expect(put?.body.text).toBe('Inställt');
   });
 });
+
+describe('a send Teams refuses', () => {
+  it('is recorded as failed, not as sent, and the person is not told "something went wrong"', async () => {
+    h = await Harness.start();
+    await h.say(demo.regionDirector, 'hjälp');
+    h.connector.failure = (call) => (call.method === 'POST' ? { status: 403 } : null);
+    await h.services.messenger.send([{ key: 'blocked:1', personId: demo.regionDirector, message: 'Kallelse' }]);
+    await h.services.messenger.drain();
+    expect(h.services.messenger.stateOf('blocked:1')).toBe('failed');
+    h.connector.failure = null;
+    const attempts = h.connector.calls.filter((c) => c.conversationId === conversationOf(demo.regionDirector) && c.method === 'POST');
+    expect(attempts.map((c) => c.body.text)).not.toContain(expect.stringContaining('Något gick fel'));
+  });
+});
