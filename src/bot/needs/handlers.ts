@@ -206,19 +206,40 @@ function editRefusal(turn: Turn, need: Need): string | null {
   return need.state.status !== 'inkommen' && need.organisationId === turn.person.organisationId ? turn.t.needs.refusals.notInkommen : turn.t.needs.refusals.editForbidden;
 }
 
+/**
+ * A click Teams delivers again (same activity id) after its change was stored: answered with the need as it is
+ * now, if this person may see it. Refused clicks are never recorded, so a redelivered one is refused again.
+ */
+function isRedelivery(turn: Turn): boolean {
+  return turn.activityId !== undefined && turn.services.store.doc.processedActivities.includes(turn.activityId);
+}
+function answerAgain(turn: Turn, number: number): ActionResult {
+  const need = findNeed(turn, number);
+  if (!need) return message(turn.t.needs.refusals.noSuchNeed({ number }));
+  return maySee(turn, need) ? card(detailCard(turn, need)) : message(turn.t.core.notAllowed);
+}
+
+type SupportOutcome = ReturnType<typeof supportNeed> | { ok: false; reason: 'noSuchNeed' };
+const planSupport = (doc: Readonly<StoreDocument>, turn: Turn, number: number): SupportOutcome => {
+  const need = doc.needs.needs.find((n) => n.number === number);
+  return need ? supportNeed({ need, actor: turn.person, now: turn.now }) : { ok: false, reason: 'noSuchNeed' };
+};
+
 /** needs.support: the person's organisation stands behind an existing need ("ställ er bakom"). */
 export async function support(turn: Turn, data: z.infer<typeof needNumberPayloadSchema>): Promise<ActionResult> {
   const t = turn.t;
-  const written = await turn.services.store.updateOnce(turn.activityId, (doc) => {
-    const need = doc.needs.needs.find((n) => n.number === data.number);
-    if (!need) return { ok: false as const, reason: 'noSuchNeed' as const };
-    const result = supportNeed({ need, actor: turn.person, now: turn.now });
-    if (result.ok) replaceNeed(doc, result.need);
-    return result;
-  });
-  const need = findNeed(turn, data.number);
-  if (written.duplicate) return need ? card(detailCard(turn, need)) : message(t.needs.refusals.noSuchNeed({ number: data.number }));
-  const r = written.result;
+  if (isRedelivery(turn)) return answerAgain(turn, data.number);
+  // Checked before the write: a refused click records nothing, not even its activity id.
+  let r = planSupport(turn.services.store.doc, turn, data.number);
+  if (r.ok) {
+    const written = await turn.services.store.updateOnce(turn.activityId, (doc) => {
+      const result = planSupport(doc, turn, data.number);
+      if (result.ok) replaceNeed(doc, result.need);
+      return result;
+    });
+    if (written.duplicate) return answerAgain(turn, data.number);
+    r = written.result;
+  }
   if (!r.ok) {
     switch (r.reason) {
       case 'noSuchNeed':
@@ -286,8 +307,6 @@ function transitionRefusal(turn: Turn, reason: TransitionFailure | 'noSuchNeed' 
   }
 }
 
-type TransitionOutcome = { ok: true; need: Need; target?: Need; told: number } | { ok: false; reason: TransitionFailure | 'noSuchNeed' | 'noSuchTarget' };
-
 /**
  * The change is saved with its messages; should handing them to the messenger fail now, they stay pending and the
  * needs job (or the person's next turn) sends them: the person who made the change still gets their answer.
@@ -300,32 +319,46 @@ export async function deliverSafely(turn: Turn, personId?: string): Promise<void
   }
 }
 
+type MoveData = ReviewData | { number: number; to: 'tillbakadragen'; text: string; plan: undefined; mergeInto: undefined };
+type MovePlan = { ok: true; result: Extract<ReturnType<typeof transition>, { ok: true }> } | { ok: false; reason: TransitionFailure | 'noSuchNeed' | 'noSuchTarget' };
+
+function planMove(doc: Readonly<StoreDocument>, turn: Turn, data: MoveData): MovePlan {
+  const need = doc.needs.needs.find((n) => n.number === data.number);
+  if (!need) return { ok: false, reason: 'noSuchNeed' };
+  const mergeInto = data.mergeInto !== undefined ? doc.needs.needs.find((n) => n.number === data.mergeInto) : undefined;
+  if (data.to === 'sammanslagen' && data.mergeInto !== undefined && !mergeInto) return { ok: false, reason: 'noSuchTarget' };
+  const result = transition({ need, to: data.to, actor: turn.person, now: turn.now, text: data.text, ...(mergeInto ? { mergeInto } : {}), ...(data.plan ? { plan: data.plan } : {}) });
+  return result.ok ? { ok: true, result } : result;
+}
+
 /** A review move or a withdrawal, stored with its notifications in one write, then the notifications sent. */
-async function move(turn: Turn, data: ReviewData | { number: number; to: 'tillbakadragen'; text: string; plan: undefined; mergeInto: undefined }): Promise<ActionResult> {
-  const written = await turn.services.store.updateOnce(turn.activityId, (doc): TransitionOutcome => {
-    const need = doc.needs.needs.find((n) => n.number === data.number);
-    if (!need) return { ok: false, reason: 'noSuchNeed' };
-    const mergeInto = data.mergeInto !== undefined ? doc.needs.needs.find((n) => n.number === data.mergeInto) : undefined;
-    if (data.to === 'sammanslagen' && data.mergeInto !== undefined && !mergeInto) return { ok: false, reason: 'noSuchTarget' };
-    const result = transition({ need, to: data.to, actor: turn.person, now: turn.now, text: data.text, ...(mergeInto ? { mergeInto } : {}), ...(data.plan ? { plan: data.plan } : {}) });
-    if (!result.ok) return result;
+async function move(turn: Turn, data: MoveData): Promise<ActionResult> {
+  const t = turn.t;
+  if (isRedelivery(turn)) return answerAgain(turn, data.number);
+  // Checked before the write: a refused click records nothing, not even its activity id.
+  const planned = planMove(turn.services.store.doc, turn, data);
+  if (!planned.ok) return message(transitionRefusal(turn, planned.reason, data, findNeed(turn, data.number)));
+  const written = await turn.services.store.updateOnce(turn.activityId, (doc): MovePlan & { told?: number } => {
+    const plan = planMove(doc, turn, data);
+    if (!plan.ok) return plan;
+    const { result } = plan;
     replaceNeed(doc, result.need);
     if (result.mergedInto) replaceNeed(doc, result.mergedInto);
     const messages = pendingMessages({ need: result.need, notify: result.notify });
     doc.needs.pending.push(...messages.filter((m) => !doc.needs.pending.some((p) => p.key === m.key)));
-    return { ok: true, need: result.need, ...(result.mergedInto ? { target: result.mergedInto } : {}), told: messages.length };
+    return { ...plan, told: messages.length };
   });
-  const t = turn.t;
-  const current = findNeed(turn, data.number);
-  if (written.duplicate) return current ? card(detailCard(turn, current)) : message(t.needs.refusals.noSuchNeed({ number: data.number }));
+  if (written.duplicate) return answerAgain(turn, data.number);
   const r = written.result;
-  if (!r.ok) return message(transitionRefusal(turn, r.reason, data, current));
-  reindex(turn.services.store, [r.need, r.target]);
-  turn.services.log.info('needs.transition', { number: r.need.number, to: r.need.state.status, told: r.told });
+  if (!r.ok) return message(transitionRefusal(turn, r.reason, data, findNeed(turn, data.number)));
+  const { need, mergedInto } = r.result;
+  const told = r.told ?? 0;
+  reindex(turn.services.store, [need, mergedInto]);
+  turn.services.log.info('needs.transition', { number: need.number, to: need.state.status, told });
   await deliverSafely(turn);
   const notice =
-    data.to === 'tillbakadragen' ? t.needs.messages.withdrawn({ number: data.number }) : t.needs.messages.reviewed({ number: data.number, status: stateText(t, r.need.state), count: r.told });
-  return card(detailCard(turn, findNeed(turn, data.number) ?? r.need, notice));
+    data.to === 'tillbakadragen' ? t.needs.messages.withdrawn({ number: data.number }) : t.needs.messages.reviewed({ number: data.number, status: stateText(t, need.state), count: told });
+  return card(detailCard(turn, findNeed(turn, data.number) ?? need, notice));
 }
 
 /** needs.review: Programgrupp and leadership move a need along the review path. */
