@@ -15,6 +15,9 @@ const envSchema = z
     STARK_PUBLIC_URL: z.preprocess(blankToUndefined, z.string().url('must be a URL like https://stark-bot.example.org').optional()),
     STARK_TENANT_ID: z.preprocess(blankToUndefined, guid.optional()),
     STARK_BACKUPS_KEEP: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int().min(0).max(365).default(14)),
+    STARK_REMINDER_TIME: z.preprocess(blankToUndefined, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a Stockholm time HH:mm like 09:00').default('09:00')),
+    STARK_REMINDER_DAYS_BEFORE_DEADLINE: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int().min(0).max(60).default(3)),
+    STARK_REMINDER_DAYS_BEFORE_MEETING: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int().min(0).max(60).default(1)),
     STARK_LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
     BOT_ID: z.preprocess(blankToUndefined, guid.optional()),
     BOT_PASSWORD: z.preprocess(blankToUndefined, z.string().optional()),
@@ -40,6 +43,8 @@ export interface BotConfig {
   /** The Teams tenant whose people the roster describes; activities from other tenants are from unknown people. */
   tenantId: string;
   backupsToKeep: number;
+  /** Meeting reminders: to non-answerers N days before the RSVP deadline, to Ja/Kanske M days before, at HH:mm Stockholm. */
+  reminders: { timeOfDay: string; nonAnswerDaysBeforeDeadline: number; attendeeDaysBeforeMeeting: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** null: local mode — no credentials, unauthenticated requests accepted (Agents Playground, tests). */
   credentials: null | { appId: string; password?: string; tenantId?: string; appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI' };
@@ -66,6 +71,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     publicUrl: (e.STARK_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     tenantId: (e.STARK_TENANT_ID ?? e.BOT_TENANT_ID ?? DEMO_TENANT_ID).toLowerCase(),
     backupsToKeep: e.STARK_BACKUPS_KEEP,
+    reminders: {
+      timeOfDay: e.STARK_REMINDER_TIME,
+      nonAnswerDaysBeforeDeadline: e.STARK_REMINDER_DAYS_BEFORE_DEADLINE,
+      attendeeDaysBeforeMeeting: e.STARK_REMINDER_DAYS_BEFORE_MEETING,
+    },
     logLevel: e.STARK_LOG_LEVEL,
     credentials: e.BOT_ID
       ? { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, appType: e.BOT_APP_TYPE }

@@ -77,7 +77,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const messenger = createMessenger({ transport, store, log, tenantId: config.tenantId });
   await messenger.start();
   const services: Services = { store, config, log, now, links, messenger };
-  const features = options.features ?? allFeatures();
+  const features = options.features ?? allFeatures(config);
   const bot = createBot({ adapter, services, features });
 
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {

@@ -1,12 +1,13 @@
 import type { BotFeature } from './feature.js';
+import type { BotConfig } from '../config.js';
 import { coreFeature } from './features/core-feature.js';
 import { costFeature } from './features/cost-feature.js';
 import { needsFeature } from './features/needs-feature.js';
 import { meetingsFeature } from './features/meetings-feature.js';
 
 /** Every feature of the bot. Text routes are tried in this order (help first); help lists core's entries last. */
-export function allFeatures(): BotFeature[] {
-  const features: BotFeature[] = [costFeature(), needsFeature(), meetingsFeature()];
+export function allFeatures(config?: Pick<BotConfig, 'reminders'>): BotFeature[] {
+  const features: BotFeature[] = [costFeature(), needsFeature(), meetingsFeature(config ? { reminders: config.reminders } : {})];
   const core = coreFeature(
     () => [...features.filter((f) => f !== core), core].flatMap((f) => f.help ?? []),
     () => features.flatMap((f) => f.text ?? []),
