@@ -34,9 +34,9 @@ import { generatedPeople } from './generated-people.js';
  * covers that with a power-loss model of the file system.
  */
 
-const ROUNDS = 22;
-/** Rounds whose kill may land during start-up (reading and validating the store); the other 20 kill under load. */
-const STARTUP_KILL_ROUNDS = new Set([5, 14]);
+const ROUNDS = 23;
+/** Rounds whose kill may land during start-up (opening the store); the other 20 kill under load. */
+const STARTUP_KILL_ROUNDS = new Set([5, 11, 17]);
 const WORKERS = 48;
 const EXTRA_PEOPLE = 2_000;
 
@@ -73,6 +73,7 @@ interface RoundLog {
   inFlightAtKill: number;
   tempFileLeft: boolean;
   ms: number;
+  phases: string;
 }
 
 let dataDir: string;
@@ -99,32 +100,48 @@ beforeAll(async () => {
   people.push(...demoRoster.people.map((p) => p.aadObjectId.toLowerCase()), ...doc.people.slice(demoRoster.people.length).map((p) => p.aadObjectId));
 });
 
+/** Every child started, so none outlives a failed test. */
+const children = new Set<ChildProcess>();
+
 afterAll(async () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await rm(dataDir, { recursive: true, force: true });
 });
 
 interface Child {
   process: ChildProcess;
+  /** Resolves once the bot's modules are loaded (it then waits for `go`). */
+  loaded: Promise<boolean>;
+  /** Starts the bot on the data dir. */
+  go(): void;
   ready: Promise<string | null>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stderr: () => string;
 }
 
+/** Spawns a bot that loads its modules and waits: the next round's bot is prepared while this round runs. */
 function startChild(): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', childScript, dataDir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TZ: 'Asia/Kathmandu' } });
+  const child = spawn(process.execPath, ['--import', 'tsx', childScript, dataDir], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, TZ: 'Asia/Kathmandu' } });
+  children.add(child);
   let stderr = '';
   child.stderr!.on('data', (c: Buffer) => {
     stderr += c.toString('utf8');
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  let onLoaded: (ok: boolean) => void = () => undefined;
+  const loaded = new Promise<boolean>((resolve) => (onLoaded = resolve));
   const ready = new Promise<string | null>((resolve) => {
     createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line === 'LOADED') onLoaded(true);
       const m = /^READY (\S+)$/.exec(line);
       if (m) resolve(m[1]!);
     });
-    void exited.then(() => resolve(null));
+    void exited.then(() => {
+      onLoaded(false);
+      resolve(null);
+    });
   });
-  return { process: child, ready, exited, stderr: () => stderr };
+  return { process: child, loaded, go: () => child.stdin!.write('GO\n'), ready, exited, stderr: () => stderr };
 }
 
 /** Continuous load until `stop()`: WORKERS concurrent requests, each person at most once in flight. */
@@ -237,15 +254,23 @@ describe('crash: SIGKILL under continuous write load', () => {
   it(
     `after each of ${ROUNDS} kills at random moments the store loads and holds every acknowledged write`,
     async () => {
+      let next = startChild();
       for (let round = 0; round < ROUNDS; round++) {
         const roundStart = Date.now();
-        const child = startChild();
+        const child = next;
+        expect(await child.loaded, `round ${round}: the bot could not load:\n${child.stderr()}`).toBe(true);
+        const tLoaded = Date.now();
+        child.go();
+        if (round + 1 < ROUNDS) next = startChild();
+        let tReady = 0;
+        let tFirst = 0;
         const startupKill = STARTUP_KILL_ROUNDS.has(round);
         let killAfterMs: number;
         let acknowledged = 0;
         let inFlightAtKill = 0;
         if (startupKill) {
-          killAfterMs = Math.floor(random() * 2_000);
+          // Start-up is now reading, validating and (re)writing the store: kill somewhere in it or just after.
+          killAfterMs = Math.floor(random() * 400);
           const url = await Promise.race([child.ready, sleep(killAfterMs).then(() => null)]);
           let load: ReturnType<typeof runLoad> | undefined;
           let client: LoadClient | undefined;
@@ -261,11 +286,13 @@ describe('crash: SIGKILL under continuous write load', () => {
           acknowledged = load?.acknowledged() ?? 0;
         } else {
           const url = await child.ready;
+          tReady = Date.now();
           expect(url, `round ${round}: the bot did not start:\n${child.stderr()}`).not.toBeNull();
           const client = new LoadClient(url!, 'http://127.0.0.1:9/');
           const load = runLoad(client);
           // A random moment once the bot is warm and writing (the first answers take a JIT warm-up).
           await Promise.race([load.firstAcknowledged, sleep(5_000)]);
+          tFirst = Date.now();
           killAfterMs = Math.floor(random() * 400);
           await sleep(killAfterMs);
           inFlightAtKill = load.inFlight();
@@ -278,8 +305,9 @@ describe('crash: SIGKILL under continuous write load', () => {
         expect(exit.signal, `round ${round}: the child ended on its own (${exit.code}):\n${child.stderr()}`).toBe('SIGKILL');
         expect(child.stderr(), `round ${round}: the bot logged errors before the kill`).toBe('');
 
+        const tKilled = Date.now();
         const tempFileLeft = (await readdir(dataDir)).includes(`.${STORE_FILE_NAME}.tmp`);
-        rounds.push({ round, killAfterMs, killedDuringStartup: startupKill, acknowledged, inFlightAtKill, tempFileLeft, ms: Date.now() - roundStart });
+        rounds.push({ round, killAfterMs, killedDuringStartup: startupKill, acknowledged, inFlightAtKill, tempFileLeft, ms: Date.now() - roundStart, phases: '' });
 
         const store = await Store.open({ dataDir, seed: () => Promise.reject(new Error('the store file vanished after a kill')), backupsToKeep: 0 });
         const problems = checkAcknowledged(store.doc as StoreDocument);
@@ -288,6 +316,7 @@ describe('crash: SIGKILL under continuous write load', () => {
         await store.close();
         expect(problems, `round ${round} (CRASH_SEED=${seed}): acknowledged writes missing after the kill`).toEqual([]);
 
+        rounds.at(-1)!.phases = `wait-load ${tLoaded - roundStart}, start ${tReady ? tReady - tLoaded : 0}, first ${tFirst ? tFirst - tReady : 0}, kill ${tKilled - (tFirst || tLoaded)}, verify ${Date.now() - tKilled}`;
         // Backups taken while being killed must be whole documents too (restore uses them).
         for (const file of await readdir(join(dataDir, 'backups')).catch(() => [] as string[])) {
           const raw = JSON.parse(await readFile(join(dataDir, 'backups', file), 'utf8')) as Record<string, unknown>;
@@ -298,7 +327,7 @@ describe('crash: SIGKILL under continuous write load', () => {
 
       const total = rounds.reduce((n, r) => n + r.acknowledged, 0);
       console.info(`crash test (CRASH_SEED=${seed}): ${JSON.stringify({ rounds: rounds.length, acknowledged: total, people: acked.size, needs: ackedNeeds.size, interruptedWrites: rounds.filter((r) => r.tempFileLeft).length })}`);
-      console.info(rounds.map((r) => `  round ${r.round}: kill ${r.killAfterMs} ms after ${r.killedDuringStartup ? 'the spawn' : 'the first answer'}, ${r.acknowledged} acknowledged, ${r.inFlightAtKill} in flight${r.tempFileLeft ? ', mid-flush' : ''} (${r.ms} ms)`).join('\n'));
+      console.info(rounds.map((r) => `  round ${r.round}: kill ${r.killAfterMs} ms after ${r.killedDuringStartup ? 'GO' : 'the first answer'}, ${r.acknowledged} acknowledged, ${r.inFlightAtKill} in flight${r.tempFileLeft ? ', mid-flush' : ''} (${r.ms} ms: ${r.phases})`).join('\n'));
       // The test is only worth something if the kills hit a bot that was busy writing.
       const loadRounds = rounds.filter((r) => !r.killedDuringStartup);
       expect(loadRounds.length).toBeGreaterThanOrEqual(20);
