@@ -7,7 +7,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { BotConfig } from './config.js';
 import { Store } from './store/store.js';
 import { buildSeedDocument } from './store/seed.js';
-import { createBot, incomingActivitySchema, invokeMessage } from './bot/app.js';
+import { createBot, identify, incomingActivitySchema, invokeMessage, localeOf } from './bot/app.js';
 import { allFeatures } from './bot/features.js';
 import type { BotFeature, Services } from './bot/feature.js';
 import { createLogger, type Logger } from './bot/logger.js';
@@ -84,12 +84,13 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     const err = error instanceof Error ? error : new Error(String(error));
     log.error('turn.error', {
       error: err.name,
-      where: err.stack?.split('\n')[1]?.trim() ?? null,
+      // The first stack frame only: the message itself (which may quote what a person typed) is never logged.
+      where: err.stack?.split('\n').find((line) => /^\s+at /.test(line))?.trim() ?? null,
       activityType: context.activity.type,
       activityId: context.activity.id ?? null,
       aadObjectId: context.activity.from?.aadObjectId ?? null,
     });
-    const text = catalogueFor(localeFrom(context.activity.locale)).core.somethingWentWrong;
+    const text = catalogueFor(localeOf(services, identify(services, context.activity), context.activity)).core.somethingWentWrong;
     try {
       if (context.activity.type === ActivityTypes.Invoke) {
         await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: invokeMessage(text) } });

@@ -18,12 +18,17 @@ export const incomingActivitySchema = z
     type: z.string().min(1).max(64),
     id: z.string().max(256).optional(),
     channelId: z.string().min(1).max(64),
-    serviceUrl: z.string().url().max(2_048),
+    // Replies go to serviceUrl: only http(s), never javascript:, file: or the like.
+    serviceUrl: z.string().url().max(2_048).regex(/^https?:\/\//i, 'must be an http(s) URL'),
     from: z.object({ id: z.string().min(1).max(256), aadObjectId: z.string().max(64).optional(), name: z.string().max(512).optional() }).passthrough(),
     conversation: z.object({ id: z.string().min(1).max(1_024), tenantId: z.string().max(64).optional(), conversationType: z.string().max(32).optional() }).passthrough(),
     recipient: z.object({ id: z.string().min(1).max(256) }).passthrough(),
     locale: z.string().max(32).optional(),
     text: z.string().max(28_000).optional(),
+    entities: z.array(z.object({ type: z.string().max(64) }).passthrough()).max(100).optional(),
+    membersAdded: z.array(z.object({ id: z.string().max(256) }).passthrough()).max(1_000).optional(),
+    membersRemoved: z.array(z.object({ id: z.string().max(256) }).passthrough()).max(1_000).optional(),
+    action: z.string().max(64).optional(),
   })
   .passthrough();
 
@@ -143,6 +148,12 @@ export function createBot({ adapter, services, features }: BotOptions): Applicat
       services.log.info('turn.unknownPerson', { activityType: activity.type, aadObjectId: activity.from?.aadObjectId ?? null });
       if (isAction) await sendInvokeResponse(context, invokeMessage(text));
       else await context.sendActivity(text);
+      return false;
+    }
+    if (isAction && !actionEnvelopeSchema.safeParse(activity.value).success) {
+      // teams-ai's Action.Execute route throws on anything else; answer it here, politely, and change nothing.
+      services.log.info('action.malformed', { aadObjectId: person.aadObjectId });
+      await sendInvokeResponse(context, invokeMessage(catalogueFor(locale).core.invalidInput));
       return false;
     }
     await rememberConversation(services, person, activity);

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir, unlink, access, constants } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, unlink, constants, open, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { DurableJsonFile, fsyncDirectory } from './durable-file.js';
@@ -215,13 +215,31 @@ export class Store {
     const dir = join(this.options.dataDir, 'backups');
     await mkdir(dir, { recursive: true });
     const target = join(dir, `${STORE_FILE_NAME.replace(/\.json$/, '')}-${day}.json`);
-    await access(target).then(
-      () => undefined,
-      async () => {
-        await copyFile(this.adapter.file, target);
-        await fsyncDirectory(dir);
+    // Copy to a temp name, fsync, rename: a snapshot under its final name is always whole, even after a crash.
+    // Today's snapshot is kept if it is already there and whole (an earlier run made it); a torn one is replaced.
+    const whole = await readFile(target, 'utf8').then(
+      (text) => {
+        try {
+          JSON.parse(text);
+          return true;
+        } catch {
+          return false;
+        }
       },
+      () => false,
     );
+    if (!whole) {
+      const tmp = `${target}.tmp`;
+      await copyFile(this.adapter.file, tmp);
+      const handle = await open(tmp, 'r+');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(tmp, target);
+      await fsyncDirectory(dir);
+    }
     const snapshots = (await readdir(dir)).filter((f) => /^stark-\d{4}-\d{2}-\d{2}\.json$/.test(f)).sort();
     for (const old of snapshots.slice(0, Math.max(0, snapshots.length - this.options.backupsToKeep))) await unlink(join(dir, old));
   }

@@ -91,16 +91,15 @@ describe('hostile card data', () => {
 
   for (const route of routes) {
     it(`${route.verb}: ${RUNS_PER_ROUTE} generated payloads from its schema, well-formed and mutated, never break the bot; refused ones change nothing`, async () => {
-      let refused = 0;
+      // The generator must produce refusals for this schema, or the test would not test them (a fixed sample).
+      const sample = fc.sample(hostileFor(route.schema), { numRuns: 200, seed: 42 });
+      expect(sample.filter((d) => !route.schema.safeParse(viaJson(d)).success).length).toBeGreaterThanOrEqual(10);
       await fc.assert(
         fc.asyncProperty(hostileFor(route.schema), fc.nat(senders.length - 1), async (data, who) => {
-          if (!route.schema.safeParse(viaJson(data)).success) refused++;
           await tryAction(route, data, senders[who]!);
         }),
         { numRuns: RUNS_PER_ROUTE, endOnFailure: true },
       );
-      // Otherwise the test would not test refusals at all.
-      expect(refused).toBeGreaterThan(RUNS_PER_ROUTE / 5);
     });
 
     it(`${route.verb}: every handwritten hostile value, as the whole payload and in place of each field, is handled`, async () => {
@@ -248,20 +247,20 @@ describe('malformed activities that Teams would never send', () => {
    * src/server.ts refuses them; it then starts failing, and `bug` is removed.
    */
   const cases: Array<{ what: string; make: () => Record<string, unknown>; invalidAction?: boolean; bug?: string }> = [
-    { what: 'a card action without a value', make: () => b.client.activity(p, { type: 'invoke', name: 'adaptiveCard/action' }), invalidAction: true, bug: 'teams-ai AdaptiveCards.actionExecute throws on value.action.type !== Action.Execute' },
-    { what: 'a card action whose value is a string', make: () => b.client.activity(p, { type: 'invoke', name: 'adaptiveCard/action', value: 'x' }), invalidAction: true, bug: 'same' },
-    { what: 'a card action of type Action.Submit', make: () => b.client.activity(p, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Submit', verb: 'core.language', data: { language: 'en' } } } }), invalidAction: true, bug: 'same' },
+    { what: 'a card action without a value', make: () => b.client.activity(p, { type: 'invoke', name: 'adaptiveCard/action' }), invalidAction: true },
+    { what: 'a card action whose value is a string', make: () => b.client.activity(p, { type: 'invoke', name: 'adaptiveCard/action', value: 'x' }), invalidAction: true },
+    { what: 'a card action of type Action.Submit', make: () => b.client.activity(p, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Submit', verb: 'core.language', data: { language: 'en' } } } }), invalidAction: true },
     { what: 'a card action with a numeric verb', make: () => b.client.activity(p, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 5, data: { language: 'en' } } } }), invalidAction: true },
     { what: 'entities that are not an array', make: () => b.client.activity(p, { type: 'message', text: 'hjälp', entities: 5 }) },
-    { what: 'entities holding null and numbers', make: () => b.client.activity(p, { type: 'message', text: 'hjälp', entities: [null, 5, 'x', { type: 'mention' }] }), bug: 'TurnContext.getMentions reads .type of a null entity' },
+    { what: 'entities holding null and numbers', make: () => b.client.activity(p, { type: 'message', text: 'hjälp', entities: [null, 5, 'x', { type: 'mention' }] }) },
     { what: 'channelData as a string', make: () => b.client.activity(p, { type: 'message', text: 'hjälp', channelData: 'x' }) },
     { what: 'an invalid timestamp', make: () => b.client.activity(p, { type: 'message', text: 'hjälp', timestamp: 'yesterday' }) },
     { what: 'a message without text', make: () => b.client.activity(p, { type: 'message' }) },
     { what: 'membersAdded that is not an array', make: () => b.client.activity(p, { type: 'conversationUpdate', membersAdded: 5 }) },
-    { what: 'membersAdded holding null', make: () => b.client.activity(p, { type: 'conversationUpdate', membersAdded: [null] }), bug: 'src/bot/app.ts membersAdded handler reads m.id of null' },
+    { what: 'membersAdded holding null', make: () => b.client.activity(p, { type: 'conversationUpdate', membersAdded: [null] }) },
     { what: 'membersRemoved holding a number', make: () => b.client.activity(p, { type: 'conversationUpdate', membersRemoved: [5] }) },
-    { what: 'an installationUpdate with a numeric action', make: () => b.client.activity(p, { type: 'installationUpdate', action: 5 }), bug: 'src/bot/app.ts calls action.startsWith on a non-string' },
-    { what: 'a serviceUrl with a javascript: scheme', make: () => b.client.activity(p, { type: 'message', text: 'hjälp', serviceUrl: 'javascript:alert(1)//' }), bug: 'incomingActivitySchema accepts any URL scheme: the reference is stored with it and the reply fails' },
+    { what: 'an installationUpdate with a numeric action', make: () => b.client.activity(p, { type: 'installationUpdate', action: 5 }) },
+    { what: 'a serviceUrl with a javascript: scheme', make: () => b.client.activity(p, { type: 'message', text: 'hjälp', serviceUrl: 'javascript:alert(1)//' }) },
     { what: 'an unknown activity type', make: () => b.client.activity(p, { type: 'x'.repeat(64) }) },
     { what: 'an invoke nobody handles', make: () => b.client.activity(p, { type: 'invoke', name: 'composeExtension/query', value: {} }) },
     { what: 'an aadObjectId of the wrong shape', make: () => b.client.activity(p, { type: 'message', text: 'hjälp', from: { id: '29:x', aadObjectId: '../../etc' } }) },
