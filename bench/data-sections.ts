@@ -7,6 +7,8 @@ import type { Person } from '../src/domain/people.js';
 import type { StoreDocument } from '../src/store/schema.js';
 import { documentSchema } from '../src/store/schema.js';
 import { reminderKey } from '../src/domain/meetings/reminders.js';
+import { needsRoundSchema, roundClosesAt, type NeedsRound } from '../src/domain/needs/rounds.js';
+import { SUBMISSION_LIMIT } from '../src/store/sections/needs.js';
 
 export interface SectionsReport {
   doc: StoreDocument;
@@ -21,18 +23,26 @@ export const BENCH_MEETING_ID = 'bench-arlig-traff';
 
 const DAY = 24 * 3600_000;
 
-const words = [
-  'kompetensförsörjning', 'digitalisering', 'äldreomsorg', 'skolan', 'socialtjänst', 'samverkan', 'klimatanpassning',
-  'upphandling', 'arbetsmiljö', 'ledarskap', 'medborgardialog', 'beslutsstöd', 'informationssäkerhet', 'e-tjänster',
-  'hemtjänst', 'ungdomar', 'integration', 'landsbygd', 'kollektivtrafik', 'bostadsförsörjning', 'styrning',
-  'uppföljning', 'kvalitet', 'rekrytering', 'sjukfrånvaro', 'välfärdsteknik', 'arbetsmarknad', 'krisberedskap',
-  'ekonomi', 'resurser', 'organisation', 'processer', 'utveckling', 'forskning', 'kunskap', 'behov', 'effekter',
-];
+// Swedish compounds as needs are written: about 800 content words, drawn with a Zipf distribution (a few are common,
+// most are rare), so the similarity index sees postings of realistic length rather than a handful of words everywhere.
+const heads = ['kompetens', 'digitaliserings', 'äldre', 'skol', 'social', 'klimat', 'upphandlings', 'arbets', 'ledar', 'medborgar', 'besluts', 'informations', 'hem', 'ungdoms', 'integrations', 'landsbygds', 'trafik', 'bostads', 'styr', 'uppföljnings', 'kvalitets', 'rekryterings', 'sjuk', 'välfärds', 'kris', 'ekonomi', 'resurs', 'organisations', 'process', 'utvecklings', 'forsknings', 'kunskaps', 'data', 'energi', 'vatten', 'miljö', 'hälso', 'folkhälso', 'kultur', 'fritids'];
+const tails = ['försörjning', 'omsorg', 'planering', 'analys', 'strategi', 'samverkan', 'styrning', 'uppföljning', 'utveckling', 'kompetens', 'system', 'modeller', 'frågor', 'arbetet', 'insatser', 'stödet', 'tjänster', 'ledningen', 'beredskap', 'underlag'];
+const vocabulary = heads.flatMap((h) => tails.map((t) => `${h}${t}`));
+const zipfWeights = vocabulary.map((_, rank) => 1 / (rank + 1));
+const zipfTotal = zipfWeights.reduce((a, b) => a + b, 0);
 const verbs = ['behöver', 'vill förstå', 'saknar kunskap om', 'vill utveckla', 'behöver stöd i', 'vill följa upp', 'vill pröva'];
 
+function zipfWord(rnd: () => number): string {
+  let x = rnd() * zipfTotal;
+  for (let i = 0; i < vocabulary.length; i++) {
+    x -= zipfWeights[i] ?? 0;
+    if (x <= 0) return vocabulary[i] ?? 'behov';
+  }
+  return vocabulary.at(-1) ?? 'behov';
+}
+
 function sentence(rnd: () => number, n: number): string {
-  const pick = () => words[Math.floor(rnd() * words.length)] ?? 'behov';
-  const parts = Array.from({ length: n }, pick);
+  const parts = Array.from({ length: n }, () => zipfWord(rnd));
   const verb = verbs[Math.floor(rnd() * verbs.length)] ?? 'behöver';
   return `Vi ${verb} ${parts.join(' och ')}.`;
 }
@@ -44,21 +54,32 @@ export function sectionExists(name: 'needs' | 'meetings'): boolean {
   return fallback.success && typeof fallback.data === 'object' && fallback.data !== null && Object.keys(fallback.data).length > 0;
 }
 
-/** Ten years of needs rounds: most closed, the current round open. Every need passes the domain's needSchema. */
-export function generateNeeds(p: { people: readonly Person[]; count: number; now: Date; rnd: () => number }): Need[] {
+/**
+ * Ten yearly needs rounds, for programme years (this year − 8) … (this year + 1): each round's needs come in during
+ * the autumn before its year; every round but the last is closed and its needs decided, the last one is open.
+ * Every need passes the domain's needSchema.
+ */
+export function generateNeeds(p: { people: readonly Person[]; count: number; now: Date; rnd: () => number }): { needs: Need[]; rounds: NeedsRound[] } {
   const submitters = p.people.filter((x) => x.roles.includes('director') || x.roles.includes('leadership'));
-  const reviewers = p.people.filter((x) => x.roles.includes('leadership'));
-  const reviewer = reviewers[0] ?? submitters[0];
+  const reviewer = p.people.find((x) => x.roles.includes('leadership')) ?? submitters[0];
   if (!reviewer || submitters.length === 0) throw new Error('the roster has no one who may submit or review needs');
   const orgIds = [...new Set(p.people.map((x) => x.organisationId))];
   const thisYear = Number(stockholmDate(p.now).slice(0, 4));
+  const firstRound = thisYear - 8;
   const years = 10;
+  const rounds: NeedsRound[] = Array.from({ length: years }, (_, k) => {
+    const year = firstRound + k;
+    const current = year === thisYear + 1;
+    // The open round closes three weeks from now; closed rounds closed on 31 October the year before.
+    const closingDate = current ? stockholmDate(new Date(p.now.getTime() + 21 * DAY)) : `${year - 1}-10-31`;
+    return needsRoundSchema.parse({ year, closingDate, closesAt: roundClosesAt(closingDate), openedAt: new Date(Date.UTC(year - 1, 7, 15)), openedBy: reviewer.aadObjectId });
+  });
   const needs: Need[] = [];
   for (let i = 0; i < p.count; i++) {
-    const round = thisYear - years + 1 + Math.floor((i * years) / p.count);
+    const round = firstRound + Math.floor((i * years) / p.count);
     const submitter = submitters[i % submitters.length] as Person;
-    const submittedAt = new Date(Math.min(p.now.getTime() - DAY, Date.UTC(round - 1, 8, 1) + Math.floor(p.rnd() * 60) * DAY));
-    const current = round === thisYear;
+    const submittedAt = new Date(Math.min(p.now.getTime() - DAY, Date.UTC(round - 1, 8, 1) + Math.floor(p.rnd() * 55) * DAY));
+    const current = round === thisYear + 1;
     const roll = p.rnd();
     const number = i + 1;
     const history: Need['history'] = [{ at: submittedAt, by: submitter.aadObjectId, event: 'submitted', from: null, to: 'inkommen', text: '' }];
@@ -68,7 +89,7 @@ export function generateNeeds(p: { people: readonly Person[]; count: number; now
       history.push({ at: later(20), by: reviewer.aadObjectId, event: 'transition', from: 'inkommen', to: 'under-beredning', text: '' });
       state = { status: 'under-beredning' };
       if (!current) {
-        if (roll < 0.45) state = { status: 'ingar-i-programplan', plan: { area: programmeAreas[i % 3] ?? 'framtida-valfarden', year: Math.min(2100, round) } };
+        if (roll < 0.45) state = { status: 'ingar-i-programplan', plan: { area: programmeAreas[i % 3] ?? 'framtida-valfarden', year: round } };
         else if (roll < 0.8 || number === 1) state = { status: 'avslagen', motivation: sentence(p.rnd, 4) };
         else state = { status: 'sammanslagen', mergedInto: Math.max(1, number - 1 - Math.floor(p.rnd() * 50)) };
         history.push({ at: later(60), by: reviewer.aadObjectId, event: 'transition', from: 'under-beredning', to: state.status, text: state.status === 'avslagen' ? state.motivation : '' });
@@ -96,7 +117,7 @@ export function generateNeeds(p: { people: readonly Person[]; count: number; now
       }),
     );
   }
-  return needs;
+  return { needs, rounds };
 }
 
 /**
@@ -161,8 +182,8 @@ export function sectionsAtScale(p: { doc: StoreDocument; scale: '1x' | '10x'; no
   const counts = { needs: 0, meetings: 0, answers: 0 };
   const sections: SectionsReport['sections'] = { needs: 'missing', meetings: 'missing' };
   if (sectionExists('needs') && p.scale === '10x') {
-    const needs = generateNeeds({ people: doc.people, count: TEN_X_NEEDS, now: p.now, rnd: p.rnd });
-    placeNeeds(doc, needs);
+    const { needs, rounds } = generateNeeds({ people: doc.people, count: TEN_X_NEEDS, now: p.now, rnd: p.rnd });
+    placeNeeds(doc, needs, rounds);
     counts.needs = needs.length;
   }
   if (sectionExists('needs')) sections.needs = 'filled';
@@ -176,9 +197,17 @@ export function sectionsAtScale(p: { doc: StoreDocument; scale: '1x' | '10x'; no
   return { doc, counts, sections };
 }
 
-// Where the sections keep their values is the features' decision (src/store/sections/*.ts); these two follow it.
-function placeNeeds(_doc: StoreDocument, _needs: Need[]): void {
-  throw new Error('the needs section exists now: place the generated needs in it (bench/data-sections.ts placeNeeds)');
+// Where the sections keep their values is the features' decision (src/store/sections/*.ts); these follow it.
+// Needs: the needs, their rounds, and the remembered form submissions (bounded at SUBMISSION_LIMIT, so full).
+function placeNeeds(doc: StoreDocument, needs: Need[], rounds: NeedsRound[]): void {
+  const byYear = new Map(rounds.map((r) => [r.year, r]));
+  doc.needs.needs = needs;
+  doc.needs.rounds = rounds;
+  doc.needs.submissions = needs.slice(-SUBMISSION_LIMIT).map((n) => ({
+    id: `bench-submission-${n.number}`,
+    number: n.number,
+    round: { kind: 'open' as const, year: n.round, closingDate: byYear.get(n.round)?.closingDate ?? `${n.round - 1}-10-31` },
+  }));
 }
 
 // src/store/sections/meetings.ts: the meetings, plus what a decade of them leaves behind — one invitation card per

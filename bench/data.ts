@@ -77,9 +77,9 @@ export async function buildDocument(p: { scale: Scale; now: Date; serviceUrl: st
         email: `person${i}@bench.stark.example`,
         organisationId: orgs[i % orgs.length] ?? 'mdu',
         title: titles[i % titles.length] ?? 'Utredare',
-        // Staff, and a few more programme-group members (about 25 in all): the roster's composition rules
-        // (directors, chairs and Programråd seats per party) stay as in the demo roster.
-        roles: i % 100 === 0 ? ['staff', 'programgrupp'] : ['staff'],
+        // Staff only: the roster's composition rules (directors, chairs, Programråd seats and Programgrupp members
+        // per party) stay as in the demo roster, so start-up logs no deviations.
+        roles: ['staff'],
       });
     }
     const at = new Date(p.now.getTime() - 30 * 24 * 3600_000).toISOString();

@@ -72,20 +72,35 @@ export async function runLoad(p: {
   concurrency: number;
   warmupMs: number;
   durationMs: number;
+  /** Keep measuring past durationMs until this many requests completed (slow turns), but never past maxDurationMs. */
+  minRequests?: number;
+  maxDurationMs?: number;
   next: (worker: number, i: number) => LoadRequest;
 }): Promise<LoadResult> {
   const url = new URL(p.url);
   const agent = new Agent({ keepAlive: true, maxSockets: p.concurrency, maxFreeSockets: p.concurrency });
   const start = performance.now();
   const measureFrom = start + p.warmupMs;
-  const end = measureFrom + p.durationMs;
+  let end = measureFrom + p.durationMs;
+  const hardEnd = measureFrom + Math.max(p.durationMs, p.maxDurationMs ?? p.durationMs);
+  const minRequests = p.minRequests ?? 0;
+  // The window closes at `end`, or later for a slow turn: once minRequests are in, or at hardEnd.
+  const measuring = () => {
+    const now = performance.now();
+    if (now < end) return true;
+    if (latencies.length + errors < minRequests && now < hardEnd) {
+      end = now + 1;
+      return true;
+    }
+    return false;
+  };
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | null = null;
   let counter = 0;
   let completed = 0;
   const worker = async (w: number) => {
-    while (performance.now() < end) {
+    while (measuring()) {
       const r = p.next(w, counter++);
       const t0 = performance.now();
       let problem: string | null;
@@ -109,5 +124,5 @@ export async function runLoad(p: {
   };
   await Promise.all(Array.from({ length: p.concurrency }, (_, w) => worker(w)));
   agent.destroy();
-  return summarise(latencies, p.durationMs, errors, firstError, completed);
+  return summarise(latencies, Math.max(p.durationMs, end - measureFrom), errors, firstError, completed);
 }

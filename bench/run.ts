@@ -2,7 +2,7 @@
 // invitation fan-out under Teams' limits, cold start and memory. Prints a table and writes bench/results.json.
 // See bench/README.md for what each figure means. Options: --quick (shorter measurements, for trying it out),
 // --only=turns,writes,fanout,start (a subset), --profile (CPU profiles of the bot under load, written to <tmpdir>/stark-bench-profiles/).
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { statfsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -23,10 +23,10 @@ const profile = args.has('--profile');
 const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const only = new Set((onlyArg ?? 'turns,writes,fanout,start').split(','));
 
-const timing: Timing = quick ? { rounds: 2, warmupMs: 250, durationMs: 700 } : { rounds: 4, warmupMs: 300, durationMs: 1_200 };
+const timing: Timing = quick ? { rounds: 2, warmupMs: 200, durationMs: 600 } : { rounds: 4, warmupMs: 250, durationMs: 1_000 };
 const concurrencies = [16, 64];
 /** The writing turn whose rate is reported as "durable writes over HTTP": the need submission when it exists. */
-const writePreference = ['need', 'rsvp', 'language'];
+const writePreference = ['need', 'rsvp'];
 const TEN_YEARS_MS = Math.round(10 * 365.25 * 24 * 3600_000);
 const profileDir = join(tmpdir(), 'stark-bench-profiles');
 const resultsFile = fileURLToPath(new URL('./results.json', import.meta.url));
@@ -69,6 +69,7 @@ interface Results {
   pinning: ReturnType<typeof pinning>;
   timing: Timing;
   data: Record<string, Omit<BuiltDocument, 'doc'>>;
+  dataAfterTurns: Record<string, { bytes: number; needs: number }>;
   turns: TurnCell[];
   missingTurns: Array<{ scale: string; kind: string; reason: string }>;
   botMemory: Record<string, { peakRssMb: number; rssMb: number } | null>;
@@ -94,6 +95,7 @@ async function main(): Promise<void> {
     pinning: pins,
     timing,
     data: {},
+    dataAfterTurns: {},
     turns: [],
     missingTurns: [],
     botMemory: {},
@@ -154,6 +156,10 @@ async function main(): Promise<void> {
         results.botMemory[scale] = memoryOf(bot.pid);
         await bot.stop();
         servers.splice(servers.indexOf(bot), 1);
+        // Write turns add needs and answers: the document the last cells ran on is larger than the one they started on.
+        const after = await readFile(join(work, scale, STORE_FILE_NAME), 'utf8');
+        const parsed = JSON.parse(after) as { needs?: { needs?: unknown[] } };
+        results.dataAfterTurns[scale] = { bytes: Buffer.byteLength(after), needs: parsed.needs?.needs?.length ?? 0 };
       }
       await echo.stop();
       servers.splice(servers.indexOf(echo), 1);
@@ -184,9 +190,9 @@ async function main(): Promise<void> {
       const bot: ColdStartRun[] = [];
       const echo: ColdStartRun[] = [];
       for (let i = 0; i < runs; i++) {
+        // The generated 10× document, not the one the turns wrote to.
         const dir = join(work, `start-${i}`);
-        await mkdir(dir, { recursive: true });
-        await copyFile(join(work, '10x', STORE_FILE_NAME), join(dir, STORE_FILE_NAME));
+        await writeDocument(dir, tenX.doc);
         bot.push(await coldStart({ script: 'src/main.ts', healthPath: '/healthz', cpus: pins.servers, preload: ['./bench/shift-clock.ts'], env: { STARK_DATA_DIR: dir, BENCH_CLOCK_OFFSET_MS: String(TEN_YEARS_MS), STARK_LOG_LEVEL: 'warn' } }));
         echo.push(await coldStart({ script: 'bench/echo-bot.ts', healthPath: '/healthz', cpus: pins.servers, env: {} }));
       }

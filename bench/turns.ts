@@ -56,6 +56,19 @@ function invokeCheck(answer: string): string | null {
   return `the invoke was answered with a message, not a card: ${text.slice(0, 160)}`;
 }
 
+const needSubmitters = (doc: StoreDocument) => spread(doc.people.filter((p) => p.roles.includes('director') || p.roles.includes('leadership')));
+
+/** The new-need form as the card sends it (inputs as strings). Its words are among the common ones of the generated needs. */
+const needForm = (person: Person, i: number) => ({
+  title: `Kompetensförsörjning och kompetensomsorg ${i % 1000}`,
+  description: 'Vi behöver kompetensförsörjning och kompetensplanering. Vi vill förstå kompetensanalys och digitaliseringsförsörjning i kommunen.',
+  area: 'framtida-valfarden',
+  organisationId: person.organisationId,
+  contactName: person.name,
+  contactEmail: person.email ?? '',
+  urgency: 'medium',
+});
+
 export const turnKinds: TurnKind[] = [
   {
     name: 'cost',
@@ -90,31 +103,23 @@ export const turnKinds: TurnKind[] = [
   },
   {
     name: 'need',
-    label: 'need submission (needs form)',
+    label: 'need submission (needs.submit, stored: "skicka ändå")',
     write: true,
     type: 'invoke',
-    people: (doc) => spread(doc.people.filter((p) => p.roles.includes('director') || p.roles.includes('leadership'))),
-    payload: (person, i) => ({
-      verb: 'needs.submit',
-      data: {
-        title: `Kompetensförsörjning i äldreomsorgen ${i}`,
-        description: 'Vi behöver kunskap om hur vi kan rekrytera och behålla personal i äldreomsorgen på landsbygden.',
-        area: 'framtida-valfarden',
-        urgency: 'medium',
-        contactName: person.name,
-        contactEmail: person.email ?? '',
-      },
-    }),
+    people: needSubmitters,
+    // force: the submitter already saw the similar needs and sends it anyway, so every turn stores a need (the
+    // similarity lookup is measured by need-similar). A fresh submission id per click, as a new form has.
+    payload: (person, i) => ({ verb: 'needs.submit', data: { ...needForm(person, i), force: 'true', submissionId: `bench-${process.pid}-${i}-${randomUUID().slice(0, 8)}` } }),
     check: invokeCheck,
   },
   {
-    name: 'language',
-    label: 'language choice "svenska" (a write turn)',
-    write: true,
-    type: 'message',
-    people: (doc) => spread(everyone(doc)),
-    payload: () => ({ text: 'svenska' }),
-    check: messageCheck((reply) => (reply.includes(sv.core.languageSet.slice(0, 30)) ? null : `unexpected answer: ${reply.slice(0, 160)}`)),
+    name: 'need-similar',
+    label: 'need form sent, similar needs shown (needs.submit, no write)',
+    write: false,
+    type: 'invoke',
+    people: needSubmitters,
+    payload: (person, i) => ({ verb: 'needs.submit', data: needForm(person, i) }),
+    check: invokeCheck,
   },
 ];
 
