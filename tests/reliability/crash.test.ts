@@ -25,7 +25,7 @@ import { generatedPeople } from './generated-people.js';
  *     acknowledged one must be on disk, exactly once.
  * Each person has at most one request in flight, so after a kill P's stored reference must be request k (the last
  * acknowledged) or k+1 (in flight at the kill), never older, and the language must be what those requests leave.
- * The people are mostly fresh (2,000 generated directors besides the demo roster), so most references are first
+ * The people are mostly fresh (1,000 generated directors besides the demo roster), so most references are first
  * contacts that add an entry: losing any acknowledged one is caught, not only the latest per person.
  *
  * What a SIGKILL can and cannot show: it proves that the answer comes only after the write reached the OS and
@@ -34,11 +34,11 @@ import { generatedPeople } from './generated-people.js';
  * covers that with a power-loss model of the file system.
  */
 
-const ROUNDS = 23;
+const ROUNDS = 22;
 /** Rounds whose kill may land during start-up (opening the store); the other 20 kill under load. */
-const STARTUP_KILL_ROUNDS = new Set([5, 11, 17]);
+const STARTUP_KILL_ROUNDS = new Set([7, 15]);
 const WORKERS = 48;
-const EXTRA_PEOPLE = 2_000;
+const EXTRA_PEOPLE = 1_000;
 
 const childScript = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
 const demoRoster = JSON.parse(await readFile(fileURLToPath(new URL('../../data/demo-roster.json', import.meta.url)), 'utf8')) as { people: Array<{ aadObjectId: string }> };
