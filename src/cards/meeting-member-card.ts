@@ -37,7 +37,7 @@ export function meetingMemberCard(model: MemberCardModel, t: Catalogue): Adaptiv
     items.push(
       m.answer
         ? textBlock(mt.yourAnswer({ answer: t.meetings.answers[m.answer.value] }), { weight: 'Bolder', color: m.answer.value === 'nej' ? 'Attention' : 'Good', spacing: 'Small' })
-        : textBlock(mt.noAnswerYet, { spacing: 'Small', ...(cancelled ? { isSubtle: true } : { color: 'Warning' }) }),
+        : textBlock(mt.noAnswerYet, { spacing: 'Small', ...(cancelled ? { isSubtle: true } : { weight: 'Bolder' }) }),
     );
     if (m.answer?.comment) items.push({ ...userText(m.answer.comment, { isSubtle: true, italic: true }), spacing: 'None' });
     if (!cancelled) items.push(textBlock(m.answerOpen ? mt.answerBy({ date: m.rsvpBy }) : mt.closed, { isSubtle: true, size: 'Small', spacing: 'None' }));

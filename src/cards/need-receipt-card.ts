@@ -34,7 +34,7 @@ export function needReceiptCard(model: NeedReceiptCardModel, t: Catalogue): Adap
   const body: CardElement[] = [
     heading(r.heading({ number: model.number })),
     userText(model.title, { weight: 'Bolder' }),
-    textBlock(roundText(t, model.round), model.round.kind === 'open' ? {} : { color: 'Warning' }),
+    textBlock(roundText(t, model.round), model.round.kind === 'open' ? {} : { weight: 'Bolder' }),
     textBlock(r.whatNext, { isSubtle: true }),
   ];
   const actions: CardElement[] = [execute(r.show, needsVerbs.show, { number: model.number })];
