@@ -1,7 +1,8 @@
 // `npm run bench`: turn latency against a bare teams-ai echo bot at 1× and 10× data, durable write throughput,
 // invitation fan-out under Teams' limits, cold start and memory. Prints a table and writes bench/results.json.
 // See bench/README.md for what each figure means. Options: --quick (shorter measurements, for trying it out),
-// --only=turns,writes,fanout,start (a subset), --profile (CPU profiles of the bot under load, written to <tmpdir>/stark-bench-profiles/).
+// --only=turns,writes,fanout,start (a subset), --profile (CPU profiles of the bot under load, written to <tmpdir>/stark-bench-profiles/<scale>/;
+// one file per thread: the largest is the main thread, the small one tsx's loader).
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { statfsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -131,7 +132,7 @@ async function main(): Promise<void> {
         const built = docs.get(scale) as BuiltDocument;
         const env: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', STARK_DATA_DIR: join(work, scale), STARK_BACKUPS_KEEP: '0', STARK_LOG_LEVEL: 'info' };
         if (scale === '10x') env.BENCH_CLOCK_OFFSET_MS = String(TEN_YEARS_MS);
-        const nodeArgs = [...(scale === '10x' ? ['--import', './bench/shift-clock.ts'] : []), ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=bot-${scale}.cpuprofile`] : [])];
+        const nodeArgs = [...(scale === '10x' ? ['--import', './bench/shift-clock.ts'] : []), ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, scale)}`] : [])];
         const bot = await startServer({ script: 'src/main.ts', ready: /listening on (\S+)\/api\/messages/, cpus: pins.servers, env, nodeArgs });
         servers.push(bot);
         log(`bot ${scale} ready in ${bot.readyMs.toFixed(0)} ms`);
