@@ -140,7 +140,18 @@ interface PhraseIndex {
 
 const genitive = (phrase: string) => (/[sxz]$/.test(phrase) ? phrase : `${phrase}s`);
 
+// Built once per organisation list (the store's list keeps its identity), not per question.
+const phraseIndexCache = new WeakMap<readonly Organisation[], PhraseIndex>();
+
 function phraseIndex(organisations: readonly Organisation[]): PhraseIndex {
+  const cached = phraseIndexCache.get(organisations);
+  if (cached) return cached;
+  const index = buildPhraseIndex(organisations);
+  phraseIndexCache.set(organisations, index);
+  return index;
+}
+
+function buildPhraseIndex(organisations: readonly Organisation[]): PhraseIndex {
   const exact = new Map<string, Entity>();
   const add = (phrase: string, entity: Entity) => {
     const p = normalise(phrase);

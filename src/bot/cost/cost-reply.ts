@@ -35,8 +35,20 @@ const explainContext = ({ data, t }: CostReplyContext): ExplainContext => ({
 
 const partyNames = (data: CostData): Record<string, string> => Object.fromEntries(data.organisations.map((o) => [o.id, o.name]));
 
-function scenarioShares(data: CostData, excludedPartyIds: readonly string[]): CostShares {
-  return computeCostShares({ data, scenario: excludedPartyIds.length > 0 ? { excludedPartyIds } : undefined });
+// The agreement's figures never change while the bot runs: each scenario is computed once per data set, not per
+// question (it was a third of a cost turn's CPU).
+const sharesCache = new WeakMap<CostData, Map<string, CostShares>>();
+
+export function scenarioShares(data: CostData, excludedPartyIds: readonly string[] = []): CostShares {
+  let perData = sharesCache.get(data);
+  if (!perData) sharesCache.set(data, (perData = new Map()));
+  const key = [...excludedPartyIds].sort().join(',');
+  let shares = perData.get(key);
+  if (!shares) {
+    shares = computeCostShares({ data, scenario: excludedPartyIds.length > 0 ? { excludedPartyIds } : undefined });
+    if (perData.size < 256) perData.set(key, shares);
+  }
+  return shares;
 }
 
 /** The answer card's view for one party (null when the party is unknown). */
@@ -150,11 +162,11 @@ export function answerCostQuestion(ctx: CostReplyContext, question: CostQuestion
         const c = costAnswerCardFor(ctx, { partyId: only.partyId, year: question.year });
         if (c) return card(c);
       }
-      const shares = computeCostShares({ data });
+      const shares = scenarioShares(data);
       return text(question.targets.map((target) => targetLine(ctx, shares, target)).join('\n\n'));
     }
     case 'total': {
-      const shares = computeCostShares({ data });
+      const shares = scenarioShares(data);
       const { firstYear, lastYear, years } = shares.period;
       return text(r.total({ yearly: shares.programme.yearly, mdu: data.agreement.mdu.yearly, others: shares.otherParties.yearly, periodTotal: shares.programme.yearly * years.length, firstYear, lastYear }));
     }

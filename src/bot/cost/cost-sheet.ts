@@ -1,5 +1,5 @@
 import type { CostData } from '../../domain/cost/cost-data.js';
-import { computeCostShares } from '../../domain/cost/cost-shares.js';
+import { scenarioShares } from './cost-reply.js';
 import { costTableRows, type CostTableRow } from '../../domain/cost/cost-table.js';
 import type { Catalogue } from '../../i18n/catalogue.js';
 import { toCsv, toXlsx, type CellValue, type Sheet } from '../spreadsheet.js';
@@ -29,7 +29,7 @@ export interface CostSheets {
 export function costSheets({ data, t, excludedPartyIds: asked = [] }: CostSheetArgs): CostSheets {
   // The ids come from a download link's parameters: ones that are not parties are dropped, not trusted.
   const excludedPartyIds = asked.filter((id) => data.organisations.some((o) => o.id === id));
-  const shares = computeCostShares({ data, scenario: excludedPartyIds.length > 0 ? { excludedPartyIds } : undefined });
+  const shares = scenarioShares(data, excludedPartyIds);
   const table = costTableRows({ shares, data });
   const c = t.cost.sheet.columns;
   const ex: ExplainContext = { t, partyName: (id) => data.organisations.find((o) => o.id === id)?.name ?? id, assumptions: data.agreement.assumptions };
