@@ -32,7 +32,7 @@ export type ProgrammePlan = z.infer<typeof programmePlanSchema>;
 
 /** A stored instant: a Date in memory, an ISO string in the JSON document. */
 export const instantSchema = z
-  .union([z.date(), z.string().datetime({ offset: true })])
+  .union([z.string().datetime({ offset: true }), z.date()])
   .transform((v) => (typeof v === 'string' ? new Date(v) : v));
 
 /** The status and what belongs to it: the plan for "ingår", the motivation for "avslagen", the target for "sammanslagen". */
