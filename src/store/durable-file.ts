@@ -12,7 +12,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   readonly file: string;
   private readonly tmp: string;
 
-  constructor(file: string) {
+  constructor(file: string, private readonly serialize: (data: T) => string = (data) => JSON.stringify(data)) {
     this.file = file;
     this.tmp = join(dirname(file), `.${basename(file)}.tmp`);
   }
@@ -30,7 +30,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await this.writeText(JSON.stringify(data));
+    await this.writeText(this.serialize(data));
   }
 
   async writeText(text: string): Promise<void> {

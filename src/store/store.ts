@@ -4,6 +4,7 @@ import { Low } from 'lowdb';
 import { DurableJsonFile, fsyncDirectory } from './durable-file.js';
 import { documentSchema, PROCESSED_ACTIVITY_LIMIT, SCHEMA_VERSION, type StoreDocument } from './schema.js';
 import { migrate } from './migrations.js';
+import { serializeDocument } from './serialize.js';
 import { stockholmDate } from '../domain/time.js';
 
 export const STORE_FILE_NAME = 'stark.json';
@@ -66,7 +67,7 @@ export class Store {
     const opts = { now: () => new Date(), backupsToKeep: 14, ...options };
     await mkdir(opts.dataDir, { recursive: true });
     const file = join(opts.dataDir, STORE_FILE_NAME);
-    const adapter = new DurableJsonFile<StoreDocument>(file);
+    const adapter = new DurableJsonFile<StoreDocument>(file, serializeDocument);
     await adapter.removeStaleTemp();
 
     let raw: unknown;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { meetingIdSchema, meetingTypeSchema, rsvpValueSchema } from '../../domain/meetings/meeting.js';
+import { LIMITS, meetingIdSchema, meetingTypeSchema, rsvpValueSchema } from '../../domain/meetings/meeting.js';
 import { scheduleFormInputSchema } from '../../domain/meetings/schedule-form.js';
 import { aadObjectIdSchema } from '../../domain/people.js';
 
@@ -25,8 +25,17 @@ export const schedulePayloadSchema = scheduleFormInputSchema.extend({
   meetingId: meetingIdSchema.optional(),
   /** The new meeting's id, chosen when the form was shown: a second click on the same form books nothing more. */
   draftId: meetingIdSchema.optional(),
-  title: z.string().max(10_000).optional(),
-  agenda: z.string().max(50_000).optional(),
+  // A little over the domain's limits (LIMITS), so a too-long text still comes back in the form with its problem
+  // named; far beyond them it is refused outright, since the form echoing it would outgrow Teams' card size.
+  type: z.string().max(40).optional(),
+  date: z.string().max(40).optional(),
+  start: z.string().max(20).optional(),
+  end: z.string().max(20).optional(),
+  deadline: z.string().max(40).optional(),
+  place: z.string().max(2 * LIMITS.place).optional(),
+  link: z.string().max(LIMITS.link + 100).optional(),
+  title: z.string().max(2 * LIMITS.title).optional(),
+  agenda: z.string().max(2 * LIMITS.agenda).optional(),
 });
 export type SchedulePayload = z.infer<typeof schedulePayloadSchema>;
 
