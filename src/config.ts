@@ -9,7 +9,7 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 
 const envSchema = z
   .object({
-    PORT: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0–65535 (0: any free port)').max(65535, 'must be 0–65535 (0: any free port)').default(3978)),
+    PORT: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0–65535 (0 picks a free port)').max(65535, 'must be 0–65535 (0 picks a free port)').default(3978)),
     HOST: z.preprocess(blankToUndefined, z.string().default('0.0.0.0')),
     STARK_DATA_DIR: z.preprocess(blankToUndefined, z.string().min(1).default(fileURLToPath(new URL('../.data/', import.meta.url)))),
     STARK_PUBLIC_URL: z.preprocess(blankToUndefined, z.string().url('must be a URL like https://stark-bot.example.org').optional()),

@@ -3,21 +3,11 @@ import { validateCard } from '../../tests/helpers/card-validator.js';
 import { catalogues } from '../i18n/catalogue.js';
 import { MAX_REFRESH_USERS, meetingInvitationCard, type InvitationCardModel } from './meeting-invitation-card.js';
 import { meetingVerbs } from './meeting-verbs.js';
+import { cardNodes, type CardNode } from '../../tests/helpers/card-nodes.js';
 
 const t = catalogues.sv;
-type Node = Record<string, unknown>;
-const all = (card: unknown): Node[] => {
-  const out: Node[] = [];
-  const walk = (n: unknown): void => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (n && typeof n === 'object') {
-      out.push(n as Node);
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-};
+type Node = CardNode;
+const all = cardNodes;
 const texts = (card: unknown) => all(card).flatMap((n) => (n.type === 'TextBlock' || n.type === 'TextRun' ? [String(n.text)] : []));
 const rsvpButtons = (card: { actions?: unknown[] }) => (card.actions ?? []).map((a) => a as Node).filter((a) => a.verb === meetingVerbs.rsvp);
 

@@ -3,21 +3,10 @@ import { MAX_CARD_BYTES, validateCard } from '../../tests/helpers/card-validator
 import { catalogues } from '../i18n/catalogue.js';
 import { meetingOverviewCard, OVERVIEW_COMMENT_BUDGET, type OverviewCardItem, type OverviewPerson } from './meeting-overview-card.js';
 import { meetingVerbs } from './meeting-verbs.js';
+import { cardNodes } from '../../tests/helpers/card-nodes.js';
 
 const t = catalogues.sv;
-type Node = Record<string, unknown>;
-const all = (card: unknown): Node[] => {
-  const out: Node[] = [];
-  const walk = (n: unknown): void => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (n && typeof n === 'object') {
-      out.push(n as Node);
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-};
+const all = cardNodes;
 const texts = (card: unknown) => all(card).flatMap((n) => (n.type === 'TextBlock' || n.type === 'TextRun' ? [String(n.text)] : []));
 const verbs = (card: unknown) => all(card).filter((n) => n.type === 'Action.Execute').map((n) => [n.verb, n.data] as const);
 

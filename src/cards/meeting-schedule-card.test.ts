@@ -5,22 +5,11 @@ import { stockholmInstant } from '../domain/time.js';
 import { catalogues } from '../i18n/catalogue.js';
 import { meetingScheduleCard } from './meeting-schedule-card.js';
 import { meetingVerbs } from './meeting-verbs.js';
+import { cardNodes } from '../../tests/helpers/card-nodes.js';
 
 const t = catalogues.sv;
 const now = stockholmInstant('2027-03-01', '10:00');
-type Node = Record<string, unknown>;
-const all = (card: unknown): Node[] => {
-  const out: Node[] = [];
-  const walk = (n: unknown): void => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (n && typeof n === 'object') {
-      out.push(n as Node);
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-};
+const all = cardNodes;
 const byId = (card: unknown, id: string) => all(card).find((n) => n.id === id);
 const actions = (card: unknown) => all(card).filter((n) => n.type === 'Action.Execute');
 const texts = (card: unknown) => all(card).flatMap((n) => (n.type === 'TextBlock' ? [String(n.text)] : []));

@@ -9,6 +9,7 @@ import { validateCard } from '../helpers/card-validator.js';
 import { catalogues } from '../../src/i18n/catalogue.js';
 import { needsVerbs } from '../../src/cards/needs-verbs.js';
 import type { ProgrammeArea } from '../../src/domain/needs/need.js';
+import { cardNodes, type CardNode } from '../helpers/card-nodes.js';
 
 const sv = catalogues.sv.needs;
 const id = (n: number) => `00000000-0000-0000-0000-000000000${n}`;
@@ -23,19 +24,8 @@ let clock = new Date('2026-03-02T09:00:00Z');
 let dataDir: string;
 let h: Harness;
 
-type Node = Record<string, unknown>;
-const nodes = (card: unknown): Node[] => {
-  const out: Node[] = [];
-  const walk = (n: unknown): void => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (n && typeof n === 'object') {
-      out.push(n as Node);
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-};
+type Node = CardNode;
+const nodes = cardNodes;
 const executes = (card: unknown) => nodes(card).filter((n) => n.type === 'Action.Execute') as Array<{ title: string; verb: string; data: Record<string, unknown> }>;
 function validCard(result: TurnResult): Node {
   const card = invokeCard(result) ?? cardOf(result.replies.at(-1));

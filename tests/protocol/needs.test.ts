@@ -3,6 +3,7 @@ import { Harness, cardOf, conversationOf, demo, invokeCard, invokeText, textOf, 
 import { validateCard } from '../helpers/card-validator.js';
 import { catalogues } from '../../src/i18n/catalogue.js';
 import { needsVerbs, reviewInputIds } from '../../src/cards/needs-verbs.js';
+import { cardNodes, type CardNode } from '../helpers/card-nodes.js';
 
 const sv = catalogues.sv.needs;
 const en = catalogues.en.needs;
@@ -19,19 +20,8 @@ afterAll(async () => {
   await h.close();
 });
 
-type Node = Record<string, unknown>;
-const nodes = (card: unknown): Node[] => {
-  const out: Node[] = [];
-  const walk = (n: unknown): void => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (n && typeof n === 'object') {
-      out.push(n as Node);
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-};
+type Node = CardNode;
+const nodes = cardNodes;
 const byId = (card: unknown, id: string) => nodes(card).find((n) => n.id === id);
 const executes = (card: unknown) => nodes(card).filter((n) => n.type === 'Action.Execute') as Array<{ title: string; verb: string; data: Record<string, unknown> }>;
 const action = (card: unknown, verb: string, where: (data: Record<string, unknown>) => boolean = () => true) => {

@@ -25,7 +25,7 @@ export const deliveryReceiptSchema = z.object({
 export type DeliveryReceipt = z.infer<typeof deliveryReceiptSchema>;
 
 // blocked: 403, the user blocked the bot or removed the app; conversationNotFound: 404;
-// rejected: any other 4xx that retrying cannot fix; gaveUp: transient failures until maxAttempts.
+// rejected: every other 4xx, which retrying cannot fix; gaveUp: transient failures until maxAttempts.
 export const deliveryFailureReasonSchema = z.enum(['blocked', 'conversationNotFound', 'rejected', 'gaveUp']);
 export type DeliveryFailureReason = z.infer<typeof deliveryFailureReasonSchema>;
 
