@@ -23,7 +23,7 @@ export type NeedFormResult =
 const EMAIL_MAX = 320;
 
 // Control characters never belong in a need; line breaks are kept where a field may have several lines.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
+ 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u2028\u2029\ufeff]/g;
 
 /**
