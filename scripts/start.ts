@@ -69,4 +69,5 @@ run('playground', process.execPath, [
   LC_ALL: process.env.PLAYGROUND_LANG ?? 'sv_SE.UTF-8',
 });
 await waitFor(`http://127.0.0.1:${playgroundPort}/`, 'the Agents Playground');
-process.stdout.write(`\n  STARK bot is running. Open http://localhost:${playgroundPort} to chat with it as Erik Demoberg (kommundirektör, Västerås stad).\n  Type "hjälp" to begin. Ctrl-C stops both.\n\n`);
+process.stdout.write(`\n  STARK bot is running. Open http://localhost:${playgroundPort} to chat with it as Erik Demoberg (kommundirektör, Västerås stad).\n  Type "hjälp" to begin. The Playground marks typed messages as English (en-US), so the bot answers in English
+  until you type "svenska" (remembered per person). Ctrl-C stops both.\n\n`);
