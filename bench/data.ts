@@ -9,22 +9,14 @@ import { buildSeedDocument } from '../src/store/seed.js';
 import { DEMO_TENANT_ID } from '../src/config.js';
 import type { Person } from '../src/domain/people.js';
 import { sectionsAtScale, type SectionsReport } from './data-sections.js';
+import { mulberry32 } from '../tests/helpers/prng.js';
 
 export type Scale = '1x' | '10x';
 
 export const TEN_X = { people: 2_000, meetings: 400, needs: 20_000 } as const;
 
-/** A small deterministic PRNG (mulberry32): the same document on every run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic: the same document on every run. */
+export const random = mulberry32;
 
 const givenNames = ['Anna', 'Erik', 'Maria', 'Lars', 'Karin', 'Johan', 'Eva', 'Anders', 'Sara', 'Per', 'Lena', 'Mikael', 'Emma', 'Nils', 'Ingrid', 'Oskar', 'Linnea', 'Gustav', 'Elin', 'Åsa'];
 const surnames = ['Andersson', 'Johansson', 'Karlsson', 'Nilsson', 'Eriksson', 'Larsson', 'Olsson', 'Persson', 'Svensson', 'Gustafsson', 'Pettersson', 'Jonsson', 'Lindberg', 'Öberg', 'Ström'];

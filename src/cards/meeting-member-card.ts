@@ -3,7 +3,8 @@ import type { Catalogue } from '../i18n/catalogue.js';
 import { adaptiveCard, execute, heading, openUrl, plain, textBlock, userText, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 import { meetingVerbs } from './meeting-verbs.js';
 
-export interface MemberCardItem {
+/** What every meeting list shows of a meeting, before its answers. */
+export interface MeetingHeading {
   meetingId: string;
   type: MeetingType;
   title: string;
@@ -11,6 +12,9 @@ export interface MemberCardItem {
   when: string;
   rsvpBy: string;
   status: 'scheduled' | 'cancelled';
+}
+
+export interface MemberCardItem extends MeetingHeading {
   answer?: { value: RsvpValue; comment?: string | undefined } | undefined;
   substituteForName?: string | undefined;
   answerOpen: boolean;

@@ -1,9 +1,10 @@
-import type { MeetingType, RsvpValue } from '../domain/meetings/meeting.js';
+import type { RsvpValue } from '../domain/meetings/meeting.js';
 import type { County } from '../domain/organisations.js';
 import type { Seat } from '../domain/people.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import { adaptiveCard, execute, heading, plain, textBlock, userText, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 import { meetingVerbs } from './meeting-verbs.js';
+import type { MeetingHeading } from './meeting-member-card.js';
 
 export interface OverviewPerson {
   name: string;
@@ -13,14 +14,7 @@ export interface OverviewPerson {
   substituteForName?: string | undefined;
 }
 
-export interface OverviewCardItem {
-  meetingId: string;
-  type: MeetingType;
-  title: string;
-  /** Pre-formatted, Stockholm time. */
-  when: string;
-  rsvpBy: string;
-  status: 'scheduled' | 'cancelled';
+export interface OverviewCardItem extends MeetingHeading {
   tally: Record<RsvpValue, number> & { ejSvarat: number };
   answered: Record<RsvpValue, readonly OverviewPerson[]>;
   notAnswered: readonly OverviewPerson[];

@@ -1,18 +1,8 @@
 /** Small walkers over card JSON for the needs card tests (not used by production code). */
-export type CardNode = Record<string, unknown>;
+import { cardNodes, type CardNode } from '../../tests/helpers/card-nodes.js';
 
-export const all = (card: unknown): CardNode[] => {
-  const out: CardNode[] = [];
-  const walk = (n: unknown): void => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (n && typeof n === 'object') {
-      out.push(n as CardNode);
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-};
+export type { CardNode };
+export const all = cardNodes;
 export const byId = (card: unknown, id: string): CardNode | undefined => all(card).find((n) => n.id === id);
 export const executes = (card: unknown): CardNode[] => all(card).filter((n) => n.type === 'Action.Execute');
 /** TextBlock texts (markdown) and TextRun texts (literal). */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stockholmInstant } from '../../src/domain/time.js';
 import { Harness, cardOf, conversationOf, demo, invokeCard, invokeText, textOf, type TurnResult } from '../helpers/harness.js';
 import { validateCard } from '../helpers/card-validator.js';
+import { cardNodes } from '../helpers/card-nodes.js';
 
 /*
  * Issue 4, end to end over the Bot Framework protocol: a leader books a Programråd dialogue, the ordinary members
@@ -42,18 +43,7 @@ const isInvitation = (card: Card | undefined) => (card?.refresh as { action?: { 
 const invitationsOf = (person: string) => inbox(person).map(cardOf).filter(isInvitation) as Card[];
 const textsOf = (person: string) => inbox(person).flatMap((a) => (typeof a.text === 'string' ? [a.text] : []));
 
-function nodes(card: unknown): Card[] {
-  const out: Card[] = [];
-  const walk = (n: unknown): void => {
-    if (Array.isArray(n)) return n.forEach(walk);
-    if (n && typeof n === 'object') {
-      out.push(n as Card);
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-}
+const nodes = (card: unknown): Card[] => cardNodes(card);
 const actionData = (card: unknown, verb: string) => nodes(card).filter((n) => n.type === 'Action.Execute' && n.verb === verb).map((n) => n.data as Record<string, unknown>);
 const icsLink = (card: unknown) => nodes(card).find((n) => n.type === 'Action.OpenUrl' && String(n.url).includes('/downloads/'))?.url as string | undefined;
 

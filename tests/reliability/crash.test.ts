@@ -11,6 +11,7 @@ import { documentSchema, type StoreDocument } from '../../src/store/schema.js';
 import { migrate } from '../../src/store/migrations.js';
 import { LoadClient, answerCardOf } from '../helpers/load-client.js';
 import { generatedPeople } from './generated-people.js';
+import { mulberry32 } from '../helpers/prng.js';
 
 /**
  * Crash test: the real bot in a child process under continuous write load over HTTP is SIGKILLed at random
@@ -43,19 +44,9 @@ const EXTRA_PEOPLE = 1_000;
 const childScript = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
 const demoRoster = JSON.parse(await readFile(fileURLToPath(new URL('../../data/demo-roster.json', import.meta.url)), 'utf8')) as { people: Array<{ aadObjectId: string }> };
 
-/** Small seeded PRNG (mulberry32): a failing run can be replayed with CRASH_SEED. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded, so a failing run can be replayed with CRASH_SEED.
 const seed = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
-const random = prng(seed);
+const random = mulberry32(seed);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const languageOf = (k: number): 'sv' | 'en' => (k % 2 === 1 ? 'en' : 'sv');

@@ -1,7 +1,7 @@
 import type { CadenceCardModel, CadenceState } from '../../cards/meeting-cadence-card.js';
 import type { InvitationCardModel } from '../../cards/meeting-invitation-card.js';
-import type { MemberCardModel } from '../../cards/meeting-member-card.js';
 import type { OverviewCardItem, OverviewCardModel, OverviewPerson } from '../../cards/meeting-overview-card.js';
+import type { MeetingHeading, MemberCardModel } from '../../cards/meeting-member-card.js';
 import type { ScheduleCardModel } from '../../cards/meeting-schedule-card.js';
 import { cadence, missingMeetings } from '../../domain/meetings/cadence.js';
 import { isoWeekday } from '../../domain/meetings/local-date.js';
@@ -87,6 +87,17 @@ export function invitationCardModel({
 }
 
 /** Leadership's overview of the upcoming meetings (the earliest `limit`), one of them expanded if asked. */
+
+/** The lines every meeting list shows of a meeting. */
+const headingOf = (t: Catalogue, meeting: Meeting): MeetingHeading => ({
+  meetingId: meeting.id,
+  type: meeting.type,
+  title: meeting.title,
+  when: formatWhen(t, meeting),
+  rsvpBy: formatRsvpBy(t, meeting),
+  status: meeting.status,
+});
+
 export function overviewCardModel({
   meetings,
   people,
@@ -127,12 +138,7 @@ export function overviewCardModel({
   const items: OverviewCardItem[] = shown.map((meeting) => {
     const o = meetingOverview({ meeting, people, organisations });
     return {
-      meetingId: meeting.id,
-      type: meeting.type,
-      title: meeting.title,
-      when: formatWhen(t, meeting),
-      rsvpBy: formatRsvpBy(t, meeting),
-      status: meeting.status,
+      ...headingOf(t, meeting),
       tally: { ja: o.tally.ja, nej: o.tally.nej, kanske: o.tally.kanske, ejSvarat: o.tally.ejSvarat },
       answered: { ja: o.answered.ja.map(personOf), nej: o.answered.nej.map(personOf), kanske: o.answered.kanske.map(personOf) },
       notAnswered: o.notAnswered.map(personOf),
@@ -180,12 +186,7 @@ export function memberCardModel({
   const nameOf = namer(t, people);
   return {
     meetings: memberMeetings({ meetings, personId, now }).map(({ meeting, answer, substituteFor, answerOpen }) => ({
-      meetingId: meeting.id,
-      type: meeting.type,
-      title: meeting.title,
-      when: formatWhen(t, meeting),
-      rsvpBy: formatRsvpBy(t, meeting),
-      status: meeting.status,
+      ...headingOf(t, meeting),
       answer: answer ? { value: answer.value, comment: answer.comment } : undefined,
       substituteForName: substituteFor ? nameOf(substituteFor) : undefined,
       answerOpen,
