@@ -88,6 +88,14 @@ describe('what leadership sees', () => {
     expect(v.coveringEverySeat).toEqual(['s1']);
   });
 
+  it('offers only times that have not begun, and none once the poll is decided', () => {
+    expect(v.choosable).toEqual(['s1', 's2', 's3']);
+    expect(leadershipPollView({ poll: anonymous, seats, now: stockholmInstant('2027-04-14', '13:00') }).choosable).toEqual(['s3']);
+    const f = finalisePoll({ poll: anonymous, slotId: 's1', by: { personId: PR.anna }, seats, people: [], now });
+    if (!f.ok) throw new Error(f.reason);
+    expect(leadershipPollView({ poll: f.poll, seats, now }).choosable).toEqual([]);
+  });
+
   it('everyone’s answers even in an anonymous poll — leadership chooses the time and calls in substitutes', () => {
     expect(v.responses).toHaveLength(SCENARIO.length);
     expect(v.everyoneAnswered).toBe(true);

@@ -3,7 +3,7 @@ import type { Availability } from '../bodies/coverage.js';
 import { DEFAULT_QUORUM_POLICIES, type QuorumPolicies } from '../bodies/quorum.js';
 import type { BodySeat } from '../bodies/seats.js';
 import type { MeetingType } from '../meetings/meeting.js';
-import { hasAnsweredAll, isPollAnswerOpen, responseOf, type Poll, type PollVisibility, type SlotId } from './poll.js';
+import { hasAnsweredAll, isPollAnswerOpen, responseOf, slotStart, type Poll, type PollVisibility, type SlotId } from './poll.js';
 import { rankSlots, slotResults, type RankedSlot } from './results.js';
 
 /** What every view of a poll shows of the poll itself. */
@@ -127,6 +127,8 @@ export interface LeadershipPollView extends PollHeading {
   everyoneAnswered: boolean;
   /** Slots that cover every seat, best first: the candidates for finalising. */
   coveringEverySeat: SlotId[];
+  /** Slots leadership can still choose: the poll is open and the slot has not begun. */
+  choosable: SlotId[];
   autoFinalise: Poll['autoFinalise'];
   /** What the view rests on that the memo does not state: shown with a mark. */
   assumptions: Assumption[];
@@ -163,6 +165,7 @@ export function leadershipPollView({
     invited: poll.inviteeIds.length,
     everyoneAnswered: poll.inviteeIds.every((id) => hasAnsweredAll(poll, id)),
     coveringEverySeat: ranked.filter((r) => r.coversEverySeat).map((r) => r.slot.id),
+    choosable: poll.status === 'open' ? poll.slots.filter((s) => slotStart(s).getTime() > now.getTime()).map((s) => s.id) : [],
     autoFinalise: poll.autoFinalise,
     assumptions: [...assumptions],
   };
