@@ -78,6 +78,7 @@ function build(model: PollAnswerCardModel, t: Catalogue, detail: Detail): Adapti
         id: answerInputId(slot.slotId),
         label: c.yourAnswerLabel,
         style: 'expanded',
+        wrap: true,
         choices: ANSWERS.map((value) => ({ title: t.polls.answers[value], value })),
         ...(slot.own ? { value: slot.own } : {}),
       });

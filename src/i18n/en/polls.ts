@@ -93,7 +93,7 @@ export const polls: Catalogue['polls'] = {
       whenAnyCoversAll: 'The time is chosen automatically when answers close: the best of the times that cover every seat.',
     },
     ranked: 'The times, best first',
-    rank: (p) => `${p.rank}. ${p.when}`,
+    rank: (p) => `No. ${p.rank}: ${p.when}`,
     coversAll: 'Covers every seat',
     covered: (p) => `Seats covered: ${p.covered} of ${p.total} (${p.viaYes} by a yes)`,
     byConstituency: 'Per party',

@@ -91,7 +91,8 @@ export const polls = {
       whenAnyCoversAll: 'Tiden väljs automatiskt när svarstiden gått ut: den bästa av tiderna som täcker alla platser.',
     },
     ranked: 'Tiderna, bäst först',
-    rank: (p: { rank: number; when: string }) => `${p.rank}. ${p.when}`,
+    // Not "1. …": a line starting so is a markdown list, which Teams may renumber.
+    rank: (p: { rank: number; when: string }) => `Nr ${p.rank}: ${p.when}`,
     coversAll: 'Täcker alla platser',
     covered: (p: { covered: number; total: number; viaYes: number }) => `Täckta platser: ${p.covered} av ${p.total} (${p.viaYes} med ja)`,
     byConstituency: 'Per part',
