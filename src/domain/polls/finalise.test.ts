@@ -66,9 +66,24 @@ describe('finalising a poll', () => {
   });
 
   it('the outcome can be computed again from the finalised poll with the same result', () => {
-    const again = pollOutcome({ poll: r.poll, seats, people, now: decideAt });
+    const again = pollOutcome({ poll: r.poll, seats, people });
     expect(again).toEqual({ draft: r.draft, coming: r.coming, invite: r.invite, notify: r.notify });
-    expect(pollOutcome({ poll, seats, people, now: decideAt })).toBeUndefined();
+    expect(pollOutcome({ poll, seats, people })).toBeUndefined();
+  });
+});
+
+describe('a substitute covering a seat only “if need be”', () => {
+  it('is not recorded as coming but gets the invitation, on the meeting’s list', () => {
+    const p = answered(makePoll(), SCENARIO.map(([id, a]): [string, Answers] => [id, id === PR.lars ? { ...a, s1: 'ifNeedBe' } : a]));
+    const r = finalisePoll({ poll: p, slotId: 's1', by: byAnna, seats, people, now: decideAt });
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.coming).not.toContain(PR.lars);
+    expect(r.invite).toContain(PR.lars);
+    expect(roleOf(r.notify, PR.lars)).toBe('invited');
+    const made = meetingFromPoll({ id: 'm3', poll: r.poll, seats, people, now: decideAt });
+    if (!made.ok) throw new Error(made.reason);
+    expect(findInvitee(made.meeting, PR.lars)).toMatchObject({ via: 'added' });
+    expect(findInvitee(made.meeting, PR.lars)?.answer).toBeUndefined();
   });
 });
 
@@ -86,8 +101,9 @@ describe('the meeting made from a finalised poll', () => {
     expect(made.coming).toEqual(r.coming);
   });
 
-  it('sends the normal invitation to those not coming; the poll remembers the meeting', () => {
-    expect(made.notify).toEqual([{ kind: 'invited', personId: PR.erik }]);
+  it('invites everyone on the list (those coming see their Ja on the card); the poll remembers the meeting', () => {
+    expect(made.notify).toEqual(made.meeting.invitees.map((i) => ({ kind: 'invited', personId: i.personId })));
+    expect(made.notify.map((n) => n.personId).sort()).toEqual([...r.coming, ...r.invite].sort());
     expect(made.poll.meetingId).toBe('m-from-p1');
     expect(meetingFromPoll({ id: 'm2', poll: made.poll, seats, people, now: decideAt })).toEqual({ ok: false, reason: 'alreadyCreated' });
     expect(meetingFromPoll({ id: 'm2', poll, seats, people, now: decideAt })).toEqual({ ok: false, reason: 'notFinalised' });

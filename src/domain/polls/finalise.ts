@@ -2,7 +2,7 @@ import type { QuorumPolicies } from '../bodies/quorum.js';
 import type { BodySeat } from '../bodies/seats.js';
 import { addInvitees } from '../meetings/invitees.js';
 import { addLocalDays } from '../meetings/local-date.js';
-import { createMeeting, findInvitee, meetingDraftSchema, type Meeting, type MeetingDraft, type MeetingNotice } from '../meetings/meeting.js';
+import { createMeeting, defaultInviteeIds, findInvitee, meetingDraftSchema, type Meeting, type MeetingDraft, type MeetingNotice } from '../meetings/meeting.js';
 import { recordAnswer } from '../meetings/rsvp.js';
 import type { Person } from '../people.js';
 import { findSlot, pollClosesAt, slotEnd, slotStart, type Poll, type PollFinalisation, type PollNotice, type PollSlot } from './poll.js';
@@ -16,7 +16,7 @@ export interface Finalised {
   draft: MeetingDraft;
   /** Said yes to the chosen time: recorded as coming (Ja). Substitutes only when they cover a seat. */
   coming: string[];
-  /** Everyone else the meeting invites: they get the normal invitation and answer it. */
+  /** Everyone else the meeting invites — its invitees for the type, and a substitute the coverage uses on an "if need be" — who get the normal invitation and answer it. */
   invite: string[];
   /** One outcome notice per person asked. */
   notify: PollNotice[];
@@ -28,14 +28,14 @@ export interface Finalised {
  * a substitute the coverage uses on an "if need be" is invited like anyone who did not say yes; a substitute it does
  * not use is told they are not needed this time.
  */
-function outcome({ poll, result }: { poll: Poll; result: SlotResult }): { coming: string[]; notNeeded: Set<string> } {
+function outcome({ poll, result }: { poll: Poll; result: SlotResult }): { coming: string[]; usedSubstitutes: Set<string>; notNeeded: Set<string> } {
   const availability = availabilityFor(poll, result.slot.id);
-  if (!result.coverage) return { coming: poll.inviteeIds.filter((id) => availability[id] === 'yes'), notNeeded: new Set() };
+  if (!result.coverage) return { coming: poll.inviteeIds.filter((id) => availability[id] === 'yes'), usedSubstitutes: new Set(), notNeeded: new Set() };
   const holders = new Set(result.coverage.seats.flatMap((s) => (s.holderId ? [s.holderId] : [])));
   const usedSubstitutes = new Set(result.coverage.seats.flatMap((s) => (s.coveredBy?.as === 'substitute' ? [s.coveredBy.personId] : [])));
   const coming = poll.inviteeIds.filter((id) => availability[id] === 'yes' && (holders.has(id) || usedSubstitutes.has(id)));
   const notNeeded = new Set(poll.inviteeIds.filter((id) => !holders.has(id) && !usedSubstitutes.has(id)));
-  return { coming, notNeeded };
+  return { coming, usedSubstitutes, notNeeded };
 }
 
 /** The meeting at a poll's slot: the poll's details, reply-by the day before the meeting. */
@@ -57,14 +57,14 @@ export function meetingDraftOf(poll: Poll, slot: PollSlot): MeetingDraft {
  * and the outcome notices. Computed from the poll's answers and the seats, so it can be computed again (after a
  * restart between finalising and creating the meeting, say) with the same result.
  */
-export function pollOutcome({ poll, seats, people, now, quorum }: { poll: Poll; seats: readonly BodySeat[]; people: readonly Person[]; now: Date; quorum?: QuorumPolicies | undefined }): Omit<Finalised, 'poll'> | undefined {
+export function pollOutcome({ poll, seats, people, quorum }: { poll: Poll; seats: readonly BodySeat[]; people: readonly Person[]; quorum?: QuorumPolicies | undefined }): Omit<Finalised, 'poll'> | undefined {
   const slot = poll.finalised ? findSlot(poll, poll.finalised.slotId) : undefined;
   if (!slot) return undefined;
   const result = slotResults({ poll, seats, ...(quorum ? { quorum } : {}) }).find((r) => r.slot.id === slot.id);
   if (!result) return undefined;
   const draft = meetingDraftOf(poll, slot);
-  const { coming, notNeeded } = outcome({ poll, result });
-  const meetingInvitees = createMeeting({ id: 'preview', draft, organiserId: poll.organiserId, people, now }).meeting.invitees.map((i) => i.personId);
+  const { coming, usedSubstitutes, notNeeded } = outcome({ poll, result });
+  const meetingInvitees = [...new Set([...defaultInviteeIds({ type: poll.type, people }).map((id) => id.toLowerCase()), ...usedSubstitutes])];
   const comingSet = new Set(coming);
   const invite = meetingInvitees.filter((id) => !comingSet.has(id));
   const notify: PollNotice[] = poll.inviteeIds.map((personId) => ({
@@ -108,7 +108,7 @@ export function finalisePoll({
   const at = now.toISOString();
   const finalised: PollFinalisation = by === 'auto' ? { slotId: slot.id, at, auto: true } : { slotId: slot.id, at, by: by.personId.toLowerCase() };
   const next: Poll = { ...poll, status: 'finalised', finalised, updatedAt: at };
-  const result = pollOutcome({ poll: next, seats, people, now, quorum });
+  const result = pollOutcome({ poll: next, seats, people, quorum });
   if (!result) return { ok: false, reason: 'unknownSlot' };
   return { ok: true, poll: next, ...result };
 }
@@ -171,10 +171,9 @@ export function cancelPoll({ poll, by, now }: { poll: Poll; by: string; now: Dat
 
 /**
  * Creates the meeting of a finalised poll, as `createMeeting` does today, and records the poll's outcome in it (see
- * `pollOutcome`): those coming are added if the meeting type would not invite them (a substitute covering a seat) and
- * their Ja is recorded.
- * `notify` holds the meeting's notices for those who are not coming (their normal invitation); those coming get the
- * poll's outcome notice and see their Ja on the invitation card. The poll remembers the meeting's id.
+ * `pollOutcome`): substitutes the coverage uses are added (the meeting type would not invite them) and the Ja of
+ * those coming is recorded. `notify` invites everyone on the meeting's list: those coming see their Ja on the invitation
+ * card (and get its calendar file), the others answer it as usual. The poll remembers the meeting's id.
  */
 export function meetingFromPoll({
   id,
@@ -193,12 +192,12 @@ export function meetingFromPoll({
 }): { ok: true; meeting: Meeting; poll: Poll; coming: string[]; notify: MeetingNotice[] } | { ok: false; reason: 'notFinalised' | 'alreadyCreated' } {
   if (poll.status !== 'finalised') return { ok: false, reason: 'notFinalised' };
   if (poll.meetingId) return { ok: false, reason: 'alreadyCreated' };
-  const result = pollOutcome({ poll, seats, people, now, quorum });
+  const result = pollOutcome({ poll, seats, people, quorum });
   if (!result) return { ok: false, reason: 'notFinalised' };
-  const { draft, coming } = result;
+  const { draft, coming, invite } = result;
   const created = createMeeting({ id, draft, organiserId: poll.organiserId, people, now });
   let meeting = created.meeting;
-  const extra = coming.filter((p) => !findInvitee(meeting, p));
+  const extra = [...coming, ...invite].filter((p) => !findInvitee(meeting, p));
   if (extra.length > 0) {
     const added = addInvitees({ meeting, personIds: extra, by: poll.organiserId, people, now });
     if (added.ok) meeting = added.meeting;
@@ -209,8 +208,7 @@ export function meetingFromPoll({
     const r = recordAnswer({ meeting, personId, value: 'ja', people, now: answeredAt(poll, personId, now) });
     if (r.ok) meeting = r.meeting;
   }
-  const comingSet = new Set(coming);
-  const notify = meeting.invitees.filter((i) => !comingSet.has(i.personId)).map((i): MeetingNotice => ({ kind: 'invited', personId: i.personId }));
+  const notify = meeting.invitees.map((i): MeetingNotice => ({ kind: 'invited', personId: i.personId }));
   return { ok: true, meeting, poll: { ...poll, meetingId: id }, coming, notify };
 }
 

@@ -3,7 +3,7 @@ import { id, people, PG, PR, seats } from '../../../tests/helpers/demo-bodies.js
 import { draft, makePoll, NOW, ORGANISER } from '../../../tests/helpers/demo-polls.js';
 import { defaultInviteeIds } from '../meetings/meeting.js';
 import { appoint, endTerm, type BodySeat } from '../bodies/seats.js';
-import { createPoll, isPollAnswerOpen, pollClosesAt, pollDraftSchema, pollSchema } from './poll.js';
+import { addNewInvitees, createPoll, isPollAnswerOpen, pollClosesAt, pollDraftSchema, pollSchema } from './poll.js';
 import { stockholmInstant } from '../time.js';
 
 describe('a new poll', () => {
@@ -53,6 +53,29 @@ describe('a new poll', () => {
     expect(pollClosesAt(poll).toISOString()).toBe(stockholmInstant('2027-04-07', '00:00').toISOString());
     expect(isPollAnswerOpen({ poll, now: stockholmInstant('2027-04-06', '23:59') })).toBe(true);
     expect(isPollAnswerOpen({ poll, now: stockholmInstant('2027-04-07', '00:00') })).toBe(false);
+  });
+});
+
+describe('a seat handed over while the poll is open', () => {
+  const seat = seats.find((s) => s.id === 'programrad-mdu-3');
+  if (!seat) throw new Error('demo seats changed');
+  const ended = endTerm({ seat, lastDay: '2027-03-31' });
+  if (!ended.ok) throw new Error(ended.reason);
+  const next = appoint({ seat: ended.seat, personId: id(950), start: '2027-04-01' });
+  if (!next.ok) throw new Error(next.reason);
+  const handedOver: BodySeat[] = seats.map((s) => (s.id === seat.id ? next.seat : s));
+
+  it('brings the successor in, keeps the predecessor (and their answers), and tells only the successor', () => {
+    const poll = makePoll();
+    const r = addNewInvitees({ poll, seats: handedOver, people, now: stockholmInstant('2027-03-15', '10:00') });
+    expect(r.notify).toEqual([{ kind: 'pollInvited', personId: id(950) }]);
+    expect(r.poll.inviteeIds).toEqual([...poll.inviteeIds, id(950)]);
+    expect(addNewInvitees({ poll: r.poll, seats: handedOver, people, now: stockholmInstant('2027-03-15', '10:00') }).notify).toEqual([]);
+  });
+
+  it('changes nothing once answers have closed', () => {
+    const poll = makePoll();
+    expect(addNewInvitees({ poll, seats: handedOver, people, now: stockholmInstant('2027-04-07', '00:00') }).poll).toBe(poll);
   });
 });
 

@@ -229,3 +229,18 @@ export function createPoll({
   });
   return { ok: true, poll, notify: inviteeIds.map((personId) => ({ kind: 'pollInvited', personId })) };
 }
+
+/**
+ * Brings an open poll's invitees up to date with the seats — a successor appointed, a substitute added, for the yearly
+ * meeting a new director — so that they can answer too (issue #15: a seat's open actions follow its handover).
+ * Nobody is removed: someone whose term ended keeps the answers they gave, and leadership still sees them. Nothing
+ * changes once answers have closed.
+ */
+export function addNewInvitees({ poll, seats, people, now }: { poll: Poll; seats: readonly BodySeat[]; people: readonly Person[]; now: Date }): { poll: Poll; notify: PollNotice[] } {
+  if (!isPollAnswerOpen({ poll, now })) return { poll, notify: [] };
+  const current = new Set(poll.inviteeIds);
+  const added = pollInviteeIds({ type: poll.type, slots: poll.slots, seats, people }).filter((id) => !current.has(id));
+  if (added.length === 0) return { poll, notify: [] };
+  const next = pollSchema.parse({ ...poll, inviteeIds: [...poll.inviteeIds, ...added], updatedAt: now.toISOString() });
+  return { poll: next, notify: added.map((personId) => ({ kind: 'pollInvited', personId })) };
+}
