@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addLocalDays, isLocalDate } from '../meetings/local-date.js';
+import { isLocalDate } from '../meetings/local-date.js';
 import { constituencySchema, seatedBodySchema, seatKindSchema, type Constituency, type SeatedBody, type SeatKind } from './body-rules.js';
 
 /** A Stockholm calendar date, yyyy-MM-dd. */
@@ -144,6 +144,3 @@ export function endTerm({ seat, lastDay }: { seat: BodySeat; lastDay: string }):
   const ended: Term = { ...current, end: lastDay };
   return { ok: true, seat: { ...seat, terms: seat.terms.map((t) => (t === current ? ended : t)) }, ended };
 }
-
-/** The first day after a term: when a successor's term must start for there to be no gap. */
-export const dayAfter = (term: Pick<Term, 'end'>): string | undefined => (term.end === undefined ? undefined : addLocalDays(term.end, 1));
