@@ -20,6 +20,8 @@ export const actions = [
   'meetings.viewAll',
   'meetings.viewOwn',
   'meetings.rsvp',
+  'polls.manage',
+  'polls.answer',
   'roster.composition',
 ] as const;
 export type Action = (typeof actions)[number];
@@ -30,13 +32,13 @@ export interface PermissionResource {
   organisationId?: string;
   /** A need's status: it can be edited or withdrawn only while it is "inkommen". */
   needStatus?: string;
-  /** The people invited to a meeting. */
+  /** The people invited to a meeting, or asked in a date poll. */
   inviteeIds?: readonly string[];
 }
 
 const anyRegistered: readonly Role[] = ['director', 'chair', 'staff', 'leadership', 'programgrupp', 'programrad'];
 
-const roleRules: Record<Exclude<Action, 'needs.edit' | 'meetings.rsvp'>, readonly Role[]> = {
+const roleRules: Record<Exclude<Action, 'needs.edit' | 'meetings.rsvp' | 'polls.answer'>, readonly Role[]> = {
   'help.view': anyRegistered,
   'cost.view': anyRegistered,
   'cost.export': anyRegistered,
@@ -50,6 +52,8 @@ const roleRules: Record<Exclude<Action, 'needs.edit' | 'meetings.rsvp'>, readonl
   'meetings.schedule': ['leadership'],
   'meetings.viewAll': ['leadership'],
   'meetings.viewOwn': anyRegistered,
+  /** Propose times, see everyone's answers, finalise or cancel a date poll. */
+  'polls.manage': ['leadership'],
   'roster.composition': ['leadership'],
 };
 
@@ -64,6 +68,7 @@ export function can(person: Pick<Person, 'roles' | 'organisationId' | 'aadObject
         resource.needStatus === 'inkommen'
       );
     case 'meetings.rsvp':
+    case 'polls.answer':
       return (resource.inviteeIds ?? []).includes(person.aadObjectId);
     default:
       return hasAny(person, roleRules[action]);

@@ -67,42 +67,10 @@ export function validateScheduleForm({ input, now }: { input: ScheduleFormInput;
   if (!v.type) errors.push({ field: 'type', reason: 'required' });
   else if (!type.success) errors.push({ field: 'type', reason: 'invalid' });
 
-  if (!v.title) errors.push({ field: 'title', reason: 'required' });
-  else if (v.title.length > LIMITS.title) errors.push({ field: 'title', reason: 'tooLong', max: LIMITS.title });
-
-  const dateOk = isLocalDate(v.date);
-  if (!v.date) errors.push({ field: 'date', reason: 'required' });
-  else if (!dateOk) errors.push({ field: 'date', reason: 'invalid' });
-
-  const instantFor = (field: 'start' | 'end'): Date | undefined => {
-    const time = v[field];
-    if (!time) errors.push({ field, reason: 'required' });
-    else if (!isLocalTime(time)) errors.push({ field, reason: 'invalid' });
-    else if (dateOk) {
-      const at = tryStockholmInstant(v.date, time);
-      if (!at) errors.push({ field, reason: 'nonexistentTime' });
-      return at;
-    }
-    return undefined;
-  };
-  const start = instantFor('start');
-  const end = instantFor('end');
-  if (start && start.getTime() <= now.getTime()) errors.push({ field: 'date', reason: 'inPast' });
-  if (start && end && end.getTime() <= start.getTime()) errors.push({ field: 'end', reason: 'notAfterStart' });
-
-  if (v.place.length > LIMITS.place) errors.push({ field: 'place', reason: 'tooLong', max: LIMITS.place });
-  if (!v.place && !v.link) errors.push({ field: 'place', reason: 'placeOrLinkRequired' });
-
-  if (v.link) {
-    if (v.link.length > LIMITS.link) errors.push({ field: 'link', reason: 'tooLong', max: LIMITS.link });
-    else {
-      const url = URL.canParse(v.link) ? new URL(v.link) : undefined;
-      if (!url || !url.hostname) errors.push({ field: 'link', reason: 'invalid' });
-      else if (url.protocol !== 'https:') errors.push({ field: 'link', reason: 'notHttps' });
-    }
-  }
-
-  if (v.agenda.length > LIMITS.agenda) errors.push({ field: 'agenda', reason: 'tooLong', max: LIMITS.agenda });
+  const when = checkWhen({ date: v.date, start: v.start, end: v.end, now });
+  errors.push(...when.errors);
+  const { start, end } = when;
+  errors.push(...checkDetails(v));
 
   if (!v.deadline) errors.push({ field: 'deadline', reason: 'required' });
   else if (!isLocalDate(v.deadline)) errors.push({ field: 'deadline', reason: 'invalid' });
@@ -112,7 +80,7 @@ export function validateScheduleForm({ input, now }: { input: ScheduleFormInput;
     else if (start && closes.getTime() > start.getTime()) errors.push({ field: 'deadline', reason: 'notBeforeMeeting' });
   }
 
-  const warnings = dateOk ? dayWarnings(v.date) : [];
+  const warnings = isLocalDate(v.date) ? dayWarnings(v.date) : [];
   if (errors.length > 0 || !start || !end || !type.success) return { ok: false, reason: 'invalid', errors, warnings, values: v };
   if (warnings.length > 0 && !override) return { ok: false, reason: 'needsOverride', errors: [], warnings, values: v };
 
@@ -127,6 +95,63 @@ export function validateScheduleForm({ input, now }: { input: ScheduleFormInput;
     rsvpBy: v.deadline,
   });
   return { ok: true, draft, warnings };
+}
+
+/** What can be wrong with a date and a start and end time (Stockholm), wherever a form asks for them. */
+export type WhenError = Extract<ScheduleFieldError, { field: 'date' | 'start' | 'end' }>;
+
+/**
+ * Checks a date with a start and end time as typed: each is present and well-formed, the times exist that day in
+ * Stockholm (not skipped by the spring switch), the start is after `now`, the end after the start (same day).
+ */
+export function checkWhen({ date, start: startTime, end: endTime, now }: { date: string; start: string; end: string; now: Date }): {
+  errors: WhenError[];
+  start?: Date | undefined;
+  end?: Date | undefined;
+} {
+  const errors: WhenError[] = [];
+  const dateOk = isLocalDate(date);
+  if (!date) errors.push({ field: 'date', reason: 'required' });
+  else if (!dateOk) errors.push({ field: 'date', reason: 'invalid' });
+  const instantFor = (field: 'start' | 'end', time: string): Date | undefined => {
+    if (!time) errors.push({ field, reason: 'required' });
+    else if (!isLocalTime(time)) errors.push({ field, reason: 'invalid' });
+    else if (dateOk) {
+      const at = tryStockholmInstant(date, time);
+      if (!at) errors.push({ field, reason: 'nonexistentTime' });
+      return at;
+    }
+    return undefined;
+  };
+  const start = instantFor('start', startTime);
+  const end = instantFor('end', endTime);
+  if (start && start.getTime() <= now.getTime()) errors.push({ field: 'date', reason: 'inPast' });
+  if (start && end && end.getTime() <= start.getTime()) errors.push({ field: 'end', reason: 'notAfterStart' });
+  return { errors, start, end };
+}
+
+export type DetailError = Extract<ScheduleFieldError, { field: 'title' | 'place' | 'link' | 'agenda' }>;
+
+/** Checks a meeting's title, place and/or link, and agenda (trimmed) against the meeting's limits. */
+export function checkDetails(v: { title: string; place: string; link: string; agenda: string }): DetailError[] {
+  const errors: DetailError[] = [];
+  if (!v.title) errors.push({ field: 'title', reason: 'required' });
+  else if (v.title.length > LIMITS.title) errors.push({ field: 'title', reason: 'tooLong', max: LIMITS.title });
+
+  if (v.place.length > LIMITS.place) errors.push({ field: 'place', reason: 'tooLong', max: LIMITS.place });
+  if (!v.place && !v.link) errors.push({ field: 'place', reason: 'placeOrLinkRequired' });
+
+  if (v.link) {
+    if (v.link.length > LIMITS.link) errors.push({ field: 'link', reason: 'tooLong', max: LIMITS.link });
+    else {
+      const url = URL.canParse(v.link) ? new URL(v.link) : undefined;
+      if (!url || !url.hostname) errors.push({ field: 'link', reason: 'invalid' });
+      else if (url.protocol !== 'https:') errors.push({ field: 'link', reason: 'notHttps' });
+    }
+  }
+
+  if (v.agenda.length > LIMITS.agenda) errors.push({ field: 'agenda', reason: 'tooLong', max: LIMITS.agenda });
+  return errors;
 }
 
 /** The form's values for a meeting being changed, to prefill the scheduling card. */
