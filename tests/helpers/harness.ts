@@ -6,6 +6,7 @@ import { loadConfig, DEMO_TENANT_ID } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/server.js';
 import { memoryLogger } from '../../src/bot/logger.js';
 import { FakeConnector } from './fake-connector.js';
+import type { BotMetrics } from '../../src/observability/metrics.js';
 
 /** The demo people the tests talk as (data/demo-roster.json). */
 export const demo = {
@@ -61,12 +62,12 @@ export class Harness {
     private readonly ownsDir: boolean,
   ) {}
 
-  static async start(options: { env?: Record<string, string>; now?: () => Date; dataDir?: string } = {}): Promise<Harness> {
+  static async start(options: { env?: Record<string, string>; now?: () => Date; dataDir?: string; metrics?: BotMetrics } = {}): Promise<Harness> {
     const connector = await new FakeConnector().start();
     const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'stark-test-')));
     const log = memoryLogger();
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', STARK_DATA_DIR: dataDir, STARK_BACKUPS_KEEP: '0', ...options.env });
-    const bot = await startBot({ config, log, now: options.now, runJobs: false });
+    const bot = await startBot({ config, log, now: options.now, runJobs: false, ...(options.metrics ? { metrics: options.metrics } : {}) });
     return new Harness(bot, connector, dataDir, log, !options.dataDir);
   }
 
