@@ -19,6 +19,8 @@ export interface TelemetryOptions {
 }
 
 export interface Telemetry {
+  /** Exports what is buffered now. */
+  flush(): Promise<void>;
   /** Exports what is buffered and stops; call last in shutdown. */
   shutdown(): Promise<void>;
 }
@@ -70,6 +72,9 @@ export async function startTelemetry(options: TelemetryOptions): Promise<Telemet
   });
 
   return {
+    async flush() {
+      await Promise.allSettled([tracerProvider.forceFlush(), meterProvider.forceFlush()]);
+    },
     async shutdown() {
       await Promise.allSettled([tracerProvider.shutdown(), meterProvider.shutdown()]);
     },
