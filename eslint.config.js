@@ -7,7 +7,7 @@ const io = ['fs', 'node:*', 'http', 'https', 'net', 'child_process', 'path', 'os
 const frameworks = ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/*', 'express', 'lowdb', 'lowdb/*', 'exceljs', 'adaptivecards'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.data/**', 'build/**', 'coverage/**', 'test-results/**'] },
+  { ignores: ['node_modules/**', '.data/**', 'build/**', 'dist/**', 'coverage/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -53,7 +53,8 @@ function shutdown(code: number): void {
 process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
 
-run('bot', process.execPath, ['--import', 'tsx', 'src/main.ts'], { PORT: String(botPort) });
+// Readable log lines in the terminal (pino-pretty); production keeps JSON lines.
+run('bot', process.execPath, ['--import', 'tsx', 'src/main.ts'], { PORT: String(botPort), STARK_LOG_FORMAT: process.env.STARK_LOG_FORMAT ?? 'pretty' });
 await waitFor(`http://127.0.0.1:${botPort}/healthz`, 'the bot');
 run('playground', process.execPath, [
   require.resolve('@microsoft/m365agentsplayground/cli.js'),

@@ -19,6 +19,10 @@ const envSchema = z
     STARK_REMINDER_DAYS_BEFORE_DEADLINE: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int().min(0).max(60).default(3)),
     STARK_REMINDER_DAYS_BEFORE_MEETING: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int().min(0).max(60).default(1)),
     STARK_LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
+    STARK_LOG_FORMAT: z.preprocess(blankToUndefined, z.enum(['json', 'pretty']).default('json')),
+    // App Service gives a container 30 s between SIGTERM and SIGKILL; finish before that.
+    STARK_SHUTDOWN_GRACE_SECONDS: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).min(0.1).max(600).default(25)),
+    APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(blankToUndefined, z.string().regex(/InstrumentationKey=[0-9a-fA-F-]{36}/, 'must be an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)').optional()),
     BOT_ID: z.preprocess(blankToUndefined, guid.optional()),
     BOT_PASSWORD: z.preprocess(blankToUndefined, z.string().optional()),
     BOT_TENANT_ID: z.preprocess(blankToUndefined, guid.optional()),
@@ -46,6 +50,12 @@ export interface BotConfig {
   /** Meeting reminders: to non-answerers N days before the RSVP deadline, to Ja/Kanske M days before, at HH:mm Stockholm. */
   reminders: { timeOfDay: string; nonAnswerDaysBeforeDeadline: number; attendeeDaysBeforeMeeting: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** json in production; pretty (pino-pretty, a dev dependency) for `npm start`. */
+  logFormat: 'json' | 'pretty';
+  /** SIGTERM: how long turns in flight and the outbound queue get to finish before the process stops. */
+  shutdownGraceMs: number;
+  /** Traces and metrics go to Application Insights only when a connection string is set; otherwise nowhere. */
+  telemetry: { connectionString: string | null };
   /** null: local mode — no credentials, unauthenticated requests accepted (Agents Playground, tests). */
   credentials: null | { appId: string; password?: string; tenantId?: string; appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI' };
 }
@@ -77,6 +87,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
       attendeeDaysBeforeMeeting: e.STARK_REMINDER_DAYS_BEFORE_MEETING,
     },
     logLevel: e.STARK_LOG_LEVEL,
+    logFormat: e.STARK_LOG_FORMAT,
+    shutdownGraceMs: Math.round(e.STARK_SHUTDOWN_GRACE_SECONDS * 1000),
+    telemetry: { connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING ?? null },
     credentials: e.BOT_ID
       ? { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, appType: e.BOT_APP_TYPE }
       : null,

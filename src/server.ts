@@ -1,6 +1,6 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
@@ -17,16 +17,23 @@ import { createMessenger } from './bot/messaging.js';
 import { catalogueFor, localeFrom } from './i18n/catalogue.js';
 import { checkComposition } from './domain/composition.js';
 import { describeDeviation } from './bot/features/core-feature.js';
+import { activityTypeLabel, createBotMetrics, type BotMetrics } from './observability/metrics.js';
+import { beforeDeadline, readinessOf } from './observability/probes.js';
+import { requestIdFrom, runInRequest, type RequestContext } from './observability/request-context.js';
+import { annotateActiveSpan, inSpan } from './observability/tracing.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-export const VERSION = pkg.version;
+import { VERSION } from './version.js';
 
 export interface RunningBot {
   server: Server;
   url: string;
   port: number;
   services: Services;
-  /** Stops taking requests, finishes those in flight and their writes, closes the store. */
+  /**
+   * Stops taking requests; gives turns in flight, running jobs and the outbound queue until the shutdown deadline
+   * (config.shutdownGraceMs) to finish; stops the queue (what is left stays queued in the store for the next start);
+   * closes the store.
+   */
   close(): Promise<void>;
 }
 
@@ -37,6 +44,8 @@ export interface StartOptions {
   features?: BotFeature[];
   /** Run background jobs (reminders); tests drive them by hand. */
   runJobs?: boolean;
+  /** Where metrics go; default: the global OpenTelemetry meter (a no-op unless telemetry was started). */
+  metrics?: BotMetrics;
 }
 
 /** A readable reason for a 400, never echoing the body back. */
@@ -48,14 +57,46 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const { config } = options;
   const log = options.log ?? createLogger({ level: config.logLevel });
   const now = options.now ?? (() => new Date());
+  const metrics = options.metrics ?? createBotMetrics();
 
-  const store = await Store.open({
-    dataDir: config.dataDir,
-    seed: () => buildSeedDocument({ now: now() }),
-    now,
-    backupsToKeep: config.backupsToKeep,
-    onBackupError: (err) => log.error('store.backupFailed', { error: err instanceof Error ? err.message : String(err) }),
+  // The port opens before the store does (a large store takes seconds to load): /readyz answers from the first
+  // moment, and everything else is 503 + Retry-After until the bot is ready.
+  const readiness = { storeOpen: false, queueRunning: false, draining: false };
+  let serving = false;
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/readyz', (_req, res) => {
+    const state = readinessOf(readiness);
+    res.status(state.ready ? 200 : 503).json(state.ready ? { status: 'ready' } : { status: 'not ready', waiting: state.waiting });
   });
+  app.use((_req, res, next) => {
+    if (serving) return next();
+    res.status(503).set('Retry-After', '5').json({ status: 'starting' });
+  });
+  const server = createHttpServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+
+  let store: Store;
+  try {
+    store = await Store.open({
+      dataDir: config.dataDir,
+      seed: () => buildSeedDocument({ now: now() }),
+      now,
+      backupsToKeep: config.backupsToKeep,
+      onBackupError: (err) => log.error('store.backupFailed', { error: err instanceof Error ? err.message : String(err) }),
+      onCommit: (commit) => metrics.storeCommit(commit),
+    });
+  } catch (err) {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw err;
+  }
+  readiness.storeOpen = true;
 
   const deviations = checkComposition({ people: store.doc.people, organisations: store.doc.organisations });
   for (const d of deviations) log.warn('roster.compositionDeviation', { deviation: describeDeviation(catalogueFor('en'), d) });
@@ -74,8 +115,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
 
   const links = new LinkSigner(store.doc.secrets.linkKey);
   const transport = createTeamsTransport(adapter, { store, config, now });
-  const messenger = createMessenger({ transport, store, log, tenantId: config.tenantId });
+  const messenger = createMessenger({ transport, store, log, tenantId: config.tenantId, metrics });
   await messenger.start();
+  readiness.queueRunning = true;
+  const stopObservingQueue = metrics.observeQueueDepth(() => messenger.depth());
   const services: Services = { store, config, log, now, links, messenger };
   const features = options.features ?? allFeatures(config);
   const bot = createBot({ adapter, services, features });
@@ -105,8 +148,6 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   let inFlight = 0;
   let draining = false;
   const idle: Array<() => void> = [];
-  const app = express();
-  app.disable('x-powered-by');
 
   app.get('/healthz', (_req, res) => {
     const status = store.status();
@@ -125,6 +166,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
         inFlight--;
         if (inFlight === 0) idle.splice(0).forEach((f) => f());
       });
+      res.locals.requestId = requestIdFrom(req.get('x-request-id'));
+      res.set('X-Request-Id', String(res.locals.requestId));
       next();
     },
     express.json({ limit: '1mb', strict: true }),
@@ -134,7 +177,18 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
         const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? 'body')))].join(', ');
         return badRequest(res, `not a Bot Framework activity (check: ${fields})`);
       }
-      await adapter.process(req, res, (context) => bot.run(context).then(() => undefined));
+      // Everything the turn does (log lines, store writes, the messages it queues) carries the request id.
+      const turn: RequestContext = { requestId: String(res.locals.requestId) };
+      const started = performance.now();
+      try {
+        await runInRequest(turn, () => adapter.process(req, res, (context) => bot.run(context).then(() => undefined)));
+      } finally {
+        const command = turn.command ?? activityTypeLabel(parsed.data.type);
+        const durationMs = performance.now() - started;
+        metrics.turn({ command, activityType: activityTypeLabel(parsed.data.type), status: res.statusCode, durationMs });
+        annotateActiveSpan({ 'stark.command': command, 'stark.request_id': turn.requestId });
+        log.debug('turn.done', { requestId: turn.requestId, command, status: res.statusCode, ms: Math.round(durationMs) });
+      }
     },
   );
 
@@ -171,28 +225,32 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     if (!res.headersSent) res.status(500).json({ error: 'internal' });
   });
 
-  const server = createHttpServer(app);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}`;
+  serving = true;
   log.info('bot.ready', { port, version: VERSION, dataDir: config.dataDir, mode: config.credentials ? 'authenticated' : 'local' });
 
   const jobTimers: NodeJS.Timeout[] = [];
+  const runningJobs = new Set<Promise<void>>();
   if (options.runJobs ?? true) {
     for (const job of features.flatMap((f) => f.jobs ?? [])) {
       let running = false;
       const timer = setInterval(() => {
         if (running || draining) return;
         running = true;
-        job
-          .run(services)
-          .catch((err: unknown) => log.error('job.failed', { job: job.name, error: err instanceof Error ? err.name : 'unknown' }))
+        const started = performance.now();
+        const requestId = randomUUID();
+        const run = runInRequest({ requestId, command: `job:${job.name}` }, () => inSpan(`job ${job.name}`, { 'stark.request_id': requestId }, () => job.run(services)))
+          .then(
+            () => metrics.jobRun({ job: job.name, ok: true, durationMs: performance.now() - started }),
+            (err: unknown) => {
+              metrics.jobRun({ job: job.name, ok: false, durationMs: performance.now() - started });
+              log.error('job.failed', { job: job.name, error: err instanceof Error ? err.name : 'unknown', requestId });
+            },
+          )
           .finally(() => {
             running = false;
+            runningJobs.delete(run);
           });
+        runningJobs.add(run);
       }, job.everyMs);
       timer.unref();
       jobTimers.push(timer);
@@ -205,16 +263,26 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     port,
     services,
     async close() {
+      const deadline = Date.now() + config.shutdownGraceMs;
       draining = true;
+      readiness.draining = true;
       jobTimers.forEach((t) => clearInterval(t));
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
-      if (inFlight > 0) await new Promise<void>((resolve) => idle.push(resolve));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const turnsDone = inFlight > 0 ? await beforeDeadline(new Promise<void>((resolve) => idle.push(resolve)), deadline) : true;
+      const jobsDone = await beforeDeadline(Promise.all(runningJobs), deadline);
+      // Messages the turns queued go out now if Teams' pace allows; the rest stay queued in the store (never lost,
+      // never sent twice) and go out after the next start.
+      const drained = await beforeDeadline(messenger.drain(), deadline);
+      readiness.queueRunning = false;
       await messenger.stop();
+      const { remaining } = await messenger.drain();
+      stopObservingQueue();
+      if (!turnsDone) server.closeAllConnections();
+      await closed;
       await store.close();
-      log.info('bot.stopped', {});
+      readiness.storeOpen = false;
+      log.info('bot.stopped', { turnsDone, jobsDone, queueDrained: drained, queued: remaining });
     },
   };
 }

@@ -8,6 +8,7 @@ import type { Person } from '../domain/people.js';
 import type { ActionRoute, BotFeature, Services, TextRoute, Turn } from './feature.js';
 import { rememberConversation, forgetConversation } from './conversations.js';
 import { accessContact } from './roster.js';
+import { setCommand } from '../observability/request-context.js';
 
 const TURN_KEY = Symbol('stark.turn');
 const ACTION_INVOKE = 'adaptiveCard/action';
@@ -170,6 +171,7 @@ export function createBot({ adapter, services, features }: BotOptions): Applicat
       const match = route.match(text, turn);
       if (match !== undefined && match !== null && match !== false) {
         services.log.debug('turn.text', { route: route.name });
+        setCommand(route.name);
         await route.handle(turn, match);
         return;
       }
@@ -187,6 +189,7 @@ export function createBot({ adapter, services, features }: BotOptions): Applicat
         services.log.info('action.unknown', { verb: envelope.success ? envelope.data.action.verb.slice(0, 100) : null });
         return turn.t.core.invalidInput;
       }
+      setCommand(route.verb);
       const data = route.schema.safeParse(envelope.data.action.data);
       if (!data.success) {
         services.log.info('action.invalidData', { verb: route.verb, issues: data.error.issues.slice(0, 5).map((i) => i.path.join('.')) });

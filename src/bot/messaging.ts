@@ -7,11 +7,16 @@ import type { Clock } from './outbound/clock.js';
 import type { Sender } from './outbound/outbound-job.js';
 import { StoreDeliveryLog } from './store-delivery-log.js';
 import type { AdaptiveCard } from '../cards/adaptive-card.js';
+import type { BotMetrics } from '../observability/metrics.js';
+import { currentRequest, runInRequest } from '../observability/request-context.js';
+import { inSpan } from '../observability/tracing.js';
 
 interface Payload {
   personId: string;
   message: string | AdaptiveCard;
   replaces?: string;
+  /** The turn or job run that queued the message: its log lines and the send's carry the same id. */
+  requestId?: string;
 }
 
 export interface QueuedMessenger extends Messenger {
@@ -19,26 +24,39 @@ export interface QueuedMessenger extends Messenger {
   drain(): Promise<{ remaining: number }>;
   stop(): Promise<void>;
   stateOf(key: string): 'pending' | 'sent' | 'failed' | 'unknown';
+  /** Messages queued or in flight in this process (the queue-depth metric). */
+  depth(): number;
 }
 
 /**
  * Every proactive message goes through one paced, persistent queue (src/bot/outbound): `send` resolves once the
  * messages are durably queued; delivery follows at Teams' pace, with retries, exactly once per key.
  */
-export function createMessenger({ transport, store, log, tenantId, clock }: { transport: TeamsTransport; store: Store; log: Logger; tenantId: string; clock?: Clock }): QueuedMessenger {
+export function createMessenger({ transport, store, log, tenantId, clock, metrics }: { transport: TeamsTransport; store: Store; log: Logger; tenantId: string; clock?: Clock; metrics?: BotMetrics }): QueuedMessenger {
   const deliveryLog = new StoreDeliveryLog(store, clock ? () => clock.now() : Date.now);
+  const requestIdOf = (job: { payload?: unknown }) => (job.payload as Payload | undefined)?.requestId ?? null;
   const sender: Sender = async (job) => {
     const payload = job.payload as Payload;
-    return payload.replaces ? transport.update(payload.personId, payload.replaces, payload.message) : transport.deliver(payload.personId, payload.message);
+    const send = () => (payload.replaces ? transport.update(payload.personId, payload.replaces, payload.message) : transport.deliver(payload.personId, payload.message));
+    const requestId = payload.requestId ?? `outbound:${job.key}`;
+    return runInRequest({ requestId }, () => inSpan('outbound.send', { 'stark.request_id': requestId, 'stark.outbound.update': Boolean(payload.replaces) }, send));
   };
   const queue = new OutboundQueue({
     log: deliveryLog,
     sender,
     ...(clock ? { clock } : {}),
     onEvent: (event) => {
-      if (event.type === 'failed') log.warn('outbound.failed', { key: event.job.key, reason: event.failure.reason, statusCode: event.failure.statusCode ?? null });
-      else if (event.type === 'retrying') log.info('outbound.retrying', { key: event.job.key, statusCode: event.statusCode ?? null, delayMs: event.delayMs });
-      else if (event.type === 'logError') log.error('outbound.logError', { key: event.job.key, operation: event.operation });
+      const requestId = requestIdOf(event.job);
+      if (event.type === 'sent') {
+        metrics?.outboundSent();
+        log.debug('outbound.sent', { key: event.job.key, attempts: event.receipt.attempts, requestId });
+      } else if (event.type === 'failed') {
+        metrics?.outboundFailed({ reason: event.failure.reason, statusCode: event.failure.statusCode ?? null });
+        log.warn('outbound.failed', { key: event.job.key, reason: event.failure.reason, statusCode: event.failure.statusCode ?? null, requestId });
+      } else if (event.type === 'retrying') {
+        metrics?.outboundRetry({ statusCode: event.statusCode ?? null });
+        log.info('outbound.retrying', { key: event.job.key, statusCode: event.statusCode ?? null, delayMs: event.delayMs, requestId });
+      } else if (event.type === 'logError') log.error('outbound.logError', { key: event.job.key, operation: event.operation, requestId });
     },
   });
 
@@ -47,13 +65,14 @@ export function createMessenger({ transport, store, log, tenantId, clock }: { tr
     async send(messages: OutgoingMessage[]): Promise<SendReport> {
       const report: SendReport = { queued: [], unreachable: [] };
       const jobs = [];
+      const requestId = currentRequest()?.requestId;
       for (const m of messages) {
         if (!transport.canReach(m.personId)) {
           report.unreachable.push(m.personId);
           continue;
         }
         const conversation = store.doc.conversationRefs[m.personId]?.conversation.id ?? `new:${m.personId}`;
-        jobs.push({ key: m.key, conversationKey: conversation, tenantId, payload: { personId: m.personId, message: m.message, ...(m.replaces ? { replaces: m.replaces } : {}) } satisfies Payload });
+        jobs.push({ key: m.key, conversationKey: conversation, tenantId, payload: { personId: m.personId, message: m.message, ...(m.replaces ? { replaces: m.replaces } : {}), ...(requestId ? { requestId } : {}) } satisfies Payload });
         report.queued.push(m.key);
       }
       if (jobs.length > 0) await queue.enqueue(jobs);
@@ -63,6 +82,7 @@ export function createMessenger({ transport, store, log, tenantId, clock }: { tr
     drain: () => queue.drain(),
     stop: () => queue.stop(),
     stateOf: (key) => deliveryLog.stateOf(key),
+    depth: () => queue.size,
     activityIdOf: (key) => deliveryLog.activityIdOf(key),
   };
 }

@@ -25,6 +25,8 @@ export interface StoreOptions {
   /** Daily snapshots kept in <dataDir>/backups; 0 turns snapshots off. */
   backupsToKeep?: number;
   onBackupError?: (err: unknown) => void;
+  /** Called after each group commit (flush) with how long it took: the store-commit-latency metric. */
+  onCommit?: (commit: { durationMs: number; ok: boolean }) => void;
 }
 
 export interface StoreStatus {
@@ -60,7 +62,7 @@ export class Store {
   private constructor(
     private readonly low: Low<StoreDocument>,
     private readonly adapter: DurableJsonFile<StoreDocument>,
-    private readonly options: Required<Omit<StoreOptions, 'seed' | 'onBackupError'>> & Pick<StoreOptions, 'onBackupError'>,
+    private readonly options: Required<Omit<StoreOptions, 'seed' | 'onBackupError' | 'onCommit'>> & Pick<StoreOptions, 'onBackupError' | 'onCommit'>,
   ) {}
 
   static async open(options: StoreOptions): Promise<Store> {
@@ -156,16 +158,26 @@ export class Store {
   private kick(): void {
     if (this.inFlight || this.waiting.length === 0) return;
     const batch = this.waiting.splice(0, this.waiting.length);
+    const started = performance.now();
+    const committed = (ok: boolean) => {
+      try {
+        this.options.onCommit?.({ durationMs: performance.now() - started, ok });
+      } catch {
+        // A metric must never fail a commit.
+      }
+    };
     this.inFlight = this.low
       .write()
       .then(
         () => {
+          committed(true);
           this.flushes++;
           this.lastFlushAt = this.options.now();
           this.lastError = null;
           for (const w of batch) w.resolve();
         },
         (err: unknown) => {
+          committed(false);
           this.lastError = err instanceof Error ? err.message : String(err);
           for (const w of batch) w.reject(err);
         },

@@ -23,6 +23,8 @@ export class FakeConnector {
   /** Successful deliveries only (what a person would actually see). */
   readonly delivered: ConnectorCall[] = [];
   failure: FailureRule | null = null;
+  /** Delay before answering each call, as a slow connector would (shutdown tests need sends in flight). */
+  latencyMs = 0;
   private server!: Server;
   private nextId = 1;
   url = '';
@@ -52,6 +54,7 @@ export class FakeConnector {
     const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
     const m = /^\/v3\/conversations\/([^/]+)/.exec(path);
     const call: ConnectorCall = { method: req.method ?? 'GET', path, conversationId: m ? decodeURIComponent(m[1] ?? '') : '', body, at: Date.now() };
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     const index = this.calls.length;
     this.calls.push(call);
     const fail = this.failure?.(call, index);

@@ -6,6 +6,8 @@ import { loadConfig, DEMO_TENANT_ID } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/server.js';
 import { memoryLogger } from '../../src/bot/logger.js';
 import { FakeConnector } from './fake-connector.js';
+import type { BotMetrics } from '../../src/observability/metrics.js';
+import { personalDataIn, typedTexts } from './log-scan.js';
 
 /** The demo people the tests talk as (data/demo-roster.json). */
 export const demo = {
@@ -53,6 +55,9 @@ export function textOf(value: unknown): string {
 }
 
 export class Harness {
+  /** Free text the test typed (chat, card inputs): close() checks the log never repeats any of it. */
+  readonly typed = new Set<string>();
+
   private constructor(
     readonly bot: RunningBot,
     readonly connector: FakeConnector,
@@ -61,12 +66,12 @@ export class Harness {
     private readonly ownsDir: boolean,
   ) {}
 
-  static async start(options: { env?: Record<string, string>; now?: () => Date; dataDir?: string } = {}): Promise<Harness> {
+  static async start(options: { env?: Record<string, string>; now?: () => Date; dataDir?: string; metrics?: BotMetrics } = {}): Promise<Harness> {
     const connector = await new FakeConnector().start();
     const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'stark-test-')));
     const log = memoryLogger();
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', STARK_DATA_DIR: dataDir, STARK_BACKUPS_KEEP: '0', ...options.env });
-    const bot = await startBot({ config, log, now: options.now, runJobs: false });
+    const bot = await startBot({ config, log, now: options.now, runJobs: false, ...(options.metrics ? { metrics: options.metrics } : {}) });
     return new Harness(bot, connector, dataDir, log, !options.dataDir);
   }
 
@@ -119,11 +124,13 @@ export class Harness {
 
   /** A person types a message in their 1:1 chat with the bot. */
   say(from: string, text: string, options: SendOptions = {}): Promise<TurnResult> {
+    for (const t of typedTexts('chat', text)) this.typed.add(t);
     return this.turn(from, this.activity(from, { type: 'message', text }, options));
   }
 
   /** A person clicks an Action.Execute button (or a Teams refresh asks for their view). */
   invoke(from: string, verb: string, data: Record<string, unknown> = {}, options: SendOptions & { replyToId?: string; trigger?: 'manual' | 'automatic' } = {}): Promise<TurnResult> {
+    for (const t of typedTexts('card', data)) this.typed.add(t);
     return this.turn(
       from,
       this.activity(
@@ -144,10 +151,19 @@ export class Harness {
     return this.turn(from, this.activity(from, { type: 'conversationUpdate', membersAdded: [{ id: '28:stark-bot' }] }, options));
   }
 
+  /** Names, e-mail addresses and typed texts that occur in the bot's log output so far (should be none). */
+  personalDataInLog(): string[] {
+    const people = this.bot.services.store.doc.people.flatMap((p) => [p.name, ...(p.email ? [p.email] : [])]);
+    return personalDataIn(this.log.lines, [...people, ...this.typed]);
+  }
+
+  /** Stops the bot; then fails if any log line of the run held a roster name, an e-mail address or typed text. */
   async close(): Promise<void> {
     await this.bot.close();
     await this.connector.close();
     if (this.ownsDir) await rm(this.dataDir, { recursive: true, force: true });
+    const leaks = this.personalDataInLog();
+    if (leaks.length > 0) throw new Error(`personal data in the log output (issue 18): ${leaks.map((l) => JSON.stringify(l)).join(', ')}`);
   }
 }
 

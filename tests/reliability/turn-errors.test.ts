@@ -67,7 +67,8 @@ const repliesTo = (person: string, mark: number) =>
     .filter((c) => c.conversationId === `a:personal-${person}` && c.method === 'POST')
     .map((c) => String(c.body.text));
 
-const allowedLogKeys = ['time', 'level', 'event', 'error', 'where', 'activityType', 'activityId', 'aadObjectId'];
+// requestId: every line of a turn carries the id of its HTTP request (issue 18); an id like the others.
+const allowedLogKeys = ['time', 'level', 'event', 'error', 'where', 'activityType', 'activityId', 'aadObjectId', 'requestId'];
 
 function checkLogEntry(entry: Record<string, unknown> | undefined, person: string, typed: string): void {
   expect(entry, 'a turn.error entry').toBeDefined();
@@ -75,6 +76,7 @@ function checkLogEntry(entry: Record<string, unknown> | undefined, person: strin
   expect(Object.keys(entry!).every((k) => allowedLogKeys.includes(k)), `unexpected fields in ${line}`).toBe(true);
   expect(entry!.aadObjectId).toBe(person);
   expect(typeof entry!.activityId).toBe('string');
+  expect(entry!.requestId).toMatch(/^[0-9a-f-]{36}$/);
   for (const personal of ['Hemlig', 'Erik Demoberg', 'erik@', 'Maria', 'Anders', typed]) expect(line, `the log entry leaks "${personal}"`).not.toContain(personal);
 }
 
