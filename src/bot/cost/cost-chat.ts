@@ -1,6 +1,6 @@
 import type { Organisation } from '../../domain/organisations.js';
-import { interpretCostQuestion, looksLikeCostQuestion, type CostQuestion } from './cost-question.js';
-import { normalise } from './text-match.js';
+import { interpretCostQuestion, looksLikeCostQuestion, type CostQuestion } from '../../domain/cost/cost-question.js';
+import { normalise } from '../../domain/cost/text-match.js';
 
 /**
  * What a chat message asks of the cost feature, or null when it is not for it. The cost route is tried before

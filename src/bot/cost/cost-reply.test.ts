@@ -6,7 +6,7 @@ import { organisationsFileSchema } from '../../domain/organisations.js';
 import { parseCostData } from '../../domain/cost/cost-data.js';
 import { computeCostShares } from '../../domain/cost/cost-shares.js';
 import { catalogues, type Locale } from '../../i18n/catalogue.js';
-import { interpretCostQuestion } from './cost-question.js';
+import { interpretCostQuestion } from '../../domain/cost/cost-question.js';
 import { answerCostQuestion, type CostReply } from './cost-reply.js';
 
 const organisations = organisationsFileSchema.parse(organisationsJson).organisations;

@@ -7,7 +7,7 @@ import type { CostData } from '../../domain/cost/cost-data.js';
 import { computeCostShares, costForParty, type CostShares } from '../../domain/cost/cost-shares.js';
 import { costTableRows } from '../../domain/cost/cost-table.js';
 import type { Catalogue } from '../../i18n/catalogue.js';
-import type { CostQuestion, CostTarget } from './cost-question.js';
+import type { CostQuestion, CostTarget } from '../../domain/cost/cost-question.js';
 import { agreementQuotes, assumptionTexts, describeDerivation, subjectName, type ExplainContext } from './cost-explain.js';
 
 /**

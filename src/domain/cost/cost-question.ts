@@ -1,4 +1,4 @@
-import type { County, Organisation } from '../../domain/organisations.js';
+import type { County, Organisation } from '../organisations.js';
 import { distance, fuzzyEquals, normalise, tokenise, typoDistance, type Token } from './text-match.js';
 
 /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import organisationsJson from '../../../data/organisations.json' with { type: 'json' };
-import { organisationsFileSchema } from '../../domain/organisations.js';
+import { organisationsFileSchema } from '../organisations.js';
 import { interpretCostQuestion, looksLikeCostQuestion, type CostQuestion } from './cost-question.js';
 
 const organisations = organisationsFileSchema.parse(organisationsJson).organisations;
