@@ -63,7 +63,7 @@ export interface CostQuestionInput {
  */
 export const SUGGESTION_MAX_DISTANCE = 0.34;
 /** Name parts too generic to suggest a party by ("Uppsala kommun" is not like "Köpings kommun"). */
-const GENERIC_NAME_WORDS = new Set(['kommun', 'kommuns', 'stad', 'stads', 'lan', 'lans', 'i', 'in', 'of', 'the', 'county', 'municipality', 's']);
+const GENERIC_NAME_WORDS = new Set(['kommun', 'kommuns', 'stad', 'stads', 'lan', 'lans', 'region', 'regions', 'i', 'in', 'of', 'the', 'county', 'municipality', 's']);
 
 // ---- vocabulary -------------------------------------------------------------------------------------------
 
@@ -119,7 +119,7 @@ const YEAR_SPAN_PHRASES = [
 ];
 const PERIOD_SPAN_PHRASES = [
   'hela perioden', 'perioden', 'avtalsperioden', 'hela avtalsperioden', 'avtalstiden', 'hela avtalstiden', 'trearsperioden', 'hela avtalet',
-  'totalt', 'sammanlagt', 'in total', 'over the period', 'whole period', 'entire period', 'the period', 'full period', 'whole term', 'full term',
+  'totalt', 'sammanlagt', 'sammanlagd', 'sammanlagda', 'in total', 'over the period', 'whole period', 'entire period', 'the period', 'full period', 'whole term', 'full term',
   'alla tre aren', 'alla tre ar', 'alla aren', 'tre ar', 'tre aren', '3 ar', 'three years', '3 years', 'all three years', 'over three years',
 ];
 
@@ -419,9 +419,19 @@ export function interpretCostQuestion(input: CostQuestionInput): CostQuestion {
   const added: Mention[] = [];
   for (const m of mentions) {
     if (m.entity.type !== 'concept' || (m.entity.concept !== 'municipalities' && m.entity.concept !== 'regions')) continue;
+    // "kommunerna Västerås och Köping": the group word only introduces the names that follow.
+    if (mentionAt(m.end)?.entity.type === 'party') {
+      drop.add(m);
+      continue;
+    }
     const bound = countiesBoundTo(m.start, m.end);
     if (bound.length === 0) continue;
     drop.add(m);
+    // The nearest county takes the group word's place, so "Västmanlands kommuner förutom Västerås" reads as
+    // one group before "förutom".
+    const nearest = bound[0]!;
+    nearest.start = Math.min(nearest.start, m.start);
+    nearest.end = Math.max(nearest.end, m.end);
     for (const c of bound) {
       if (c.entity.type !== 'county') continue;
       if (m.entity.concept === 'municipalities') c.entity = { type: 'countyMunicipalities', county: c.entity.county };
@@ -602,7 +612,9 @@ export function interpretCostQuestion(input: CostQuestionInput): CostQuestion {
     for (const m of among) {
       const ts = targetsOf(m, context);
       if (ts === 'noAsker') return 'noAsker';
-      for (const t of ts) if (!out.some((x) => JSON.stringify(x) === JSON.stringify(t))) out.push(t);
+      // "vi i Köping" from Köping: one party, however often it is named.
+      const same = (x: CostTarget, t: CostTarget) => (x.type === 'party' && t.type === 'party' ? x.partyId === t.partyId : JSON.stringify(x) === JSON.stringify(t));
+      for (const t of ts) if (!out.some((x) => same(x, t))) out.push(t);
     }
     return out;
   };
@@ -715,8 +727,9 @@ export function interpretCostQuestion(input: CostQuestionInput): CostQuestion {
   const concepts = new Set(mentions.flatMap((m) => (m.entity.type === 'concept' ? [m.entity.concept] : [])));
   const partyTargets = targets.filter((t) => t.type === 'party');
   const aggregate = norm.some((w) => AGGREGATE_WORDS.has(w)) || hasPhrase(joined, AGGREGATE_PHRASES);
+  // "alla parter" is the table, "alla parter tillsammans" the programme's total.
   const distribution =
-    norm.some((w) => DISTRIBUTION_WORDS.has(w)) || hasPhrase(joined, DISTRIBUTION_PHRASES) || (concepts.has('allParties') && !aggregate && targets.length === 0);
+    norm.some((w) => DISTRIBUTION_WORDS.has(w)) || ((hasPhrase(joined, DISTRIBUTION_PHRASES) || concepts.has('allParties')) && !aggregate && targets.length === 0);
   const total = norm.some((w) => TOTAL_WORDS.has(w)) || concepts.has('programme') || (concepts.has('allParties') && aggregate);
   // Names alone ("Köping 2027?", "Västerås och Köping tillsammans"): every other word is a question word.
   const namesOnly =

@@ -10,6 +10,8 @@ const decimal = (n: number) => {
 // Swedish genitive: "Sörmlands", but "Västerås" stays "Västerås".
 const gen = (name: string) => (/[sxz]$/i.test(name) ? name : `${name}s`);
 const list = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} och ${items.at(-1)}`);
+// "Menade du Köpings kommun eller Nyköpings kommun?": alternatives, not a sum.
+const listOr = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} eller ${items.at(-1)}`);
 
 export const cost = {
   language: 'sv' as 'sv' | 'en',
@@ -166,7 +168,7 @@ export const cost = {
       `Avtalet gäller ${p.firstYear}–${p.lastYear}, så det finns ingen kostnad för ${p.year} (0 kr).`,
     unknownParty: (p: { mention: string; suggestions: string[] }) =>
       p.suggestions.length > 0
-        ? `”${p.mention}” är inte part i STARK, så jag har ingen siffra för den. Menade du ${list(p.suggestions)}?`
+        ? `”${p.mention}” är inte part i STARK, så jag har ingen siffra för den. Menade du ${listOr(p.suggestions)}?`
         : `”${p.mention}” är inte part i STARK, så jag har ingen siffra för den.`,
     emptyGroup: 'Det blir ingen part kvar att räkna på när de uteslutna tas bort. Fråga om en part eller en grupp, t.ex. ”Vad betalar alla utom MDU?”',
     askerWithoutOrganisation: 'Jag vet inte vilken organisation du tillhör. Fråga om en part med namn, t.ex. ”Vad betalar Köping?”',
