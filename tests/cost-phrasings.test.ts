@@ -156,7 +156,7 @@ function judge(p: Phrasing): string | null {
 /** "answers 187 of 187 phrasings (100 %) right": what the README claims. */
 function readmeClaim(): { right: number; total: number } {
   const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
-  const m = /answers \*\*(\d+) of (\d+)\*\* of them right/.exec(readme);
+  const m = /answers \*\*(\d+) of (\d+)\*\*\s+of\s+them\s+right/.exec(readme);
   if (!m) throw new Error('README.md does not state the share of cost phrasings answered right');
   return { right: Number(m[1]), total: Number(m[2]) };
 }

@@ -730,7 +730,8 @@ export function interpretCostQuestion(input: CostQuestionInput): CostQuestion {
   // "alla parter" is the table, "alla parter tillsammans" the programme's total.
   const distribution =
     norm.some((w) => DISTRIBUTION_WORDS.has(w)) || ((hasPhrase(joined, DISTRIBUTION_PHRASES) || concepts.has('allParties')) && !aggregate && targets.length === 0);
-  const total = norm.some((w) => TOTAL_WORDS.has(w)) || concepts.has('programme') || (concepts.has('allParties') && aggregate);
+  // "programmet" alone is no question about money ("Vad handlar programmet om?"); with a money word it is the total.
+  const total = norm.some((w) => TOTAL_WORDS.has(w)) || (concepts.has('allParties') && aggregate);
   // Names alone ("Köping 2027?", "Västerås och Köping tillsammans"): every other word is a question word.
   const namesOnly =
     mentions.some((m) => m.entity.type !== 'unknown') && tokens.every((t, i) => inMention(i) || isYearToken(t) || VOCABULARY.has(t.norm) || t.norm.length < 2);
