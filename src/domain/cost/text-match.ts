@@ -71,7 +71,6 @@ export function fuzzyEquals(typed: string, known: string): boolean {
   return allowed > 0 && Math.abs(typed.length - known.length) <= allowed && distance(typed, known) <= allowed * 2 && typoDistance(typed, known) <= allowed;
 }
 
-export { distance };
 
 /**
  * Typing errors per letter, 0 (same) to 1 (nothing alike): the swap-aware edit distance divided by the longer
