@@ -62,6 +62,7 @@ export interface CostQuestionInput {
  * → Arboga does not.
  */
 export const SUGGESTION_MAX_DISTANCE = 0.34;
+const MAX_QUESTION_WORDS = 60;
 /** Name parts too generic to suggest a party by ("Uppsala kommun" is not like "Köpings kommun"). */
 const GENERIC_NAME_WORDS = new Set(['kommun', 'kommuns', 'stad', 'stads', 'lan', 'lans', 'region', 'regions', 'i', 'in', 'of', 'the', 'county', 'municipality', 's']);
 
@@ -81,15 +82,18 @@ const SELF_POSSESSED = words('kommun kommuns region regions organisation organis
 const COST_WORDS = [
   'kostar', 'kosta', 'kostnad', 'kostnaden', 'kostnader', 'kostnaderna', 'totalkostnad', 'totalkostnaden', 'betalar', 'betala',
   'betalas', 'avgift', 'avgiften', 'bidrag', 'bidraget', 'andel', 'andelen', 'pengar', 'kronor', 'finansiering', 'finansierar',
-  'budget', 'fordelas', 'fordelning', 'fordelningen', 'kostnadsfordelning', 'cost', 'costs', 'pay', 'pays', 'paying', 'payment',
+  'budget', 'budgeten', 'budgetens', 'budgetar', 'budgeterna', 'totalbudget', 'totalbudgeten', 'programbudget', 'programbudgeten', 'fordelas', 'fordelning', 'fordelningen', 'kostnadsfordelning', 'cost', 'costs', 'pay', 'pays', 'paying', 'payment',
   'price', 'fee', 'fees', 'contribution', 'contribute', 'contributes', 'money', 'spend', 'funding', 'kr', 'sek',
 ];
-const COST_PREFIXES = ['kostn', 'kostar', 'betal', 'avgift', 'fordel', 'finansi', 'bidrag', 'totalkost', 'budget', 'totalbudget', 'programbudget', 'cost', 'payment', 'contribut'];
+const COST_PREFIXES = ['kostn', 'kostar', 'betal', 'avgift', 'fordel', 'finansi', 'bidrag', 'totalkost', 'cost', 'payment', 'contribut'];
 
 const TOTAL_WORDS = words('totalkostnad totalkostnaden totalt total sammanlagt summa overall helheten');
 /** Words that ask for a sum: with several parties the sum of them, alone the programme's total. */
 const AGGREGATE_WORDS = words('totalt total sammanlagt sammanlagd sammantaget summa summan sum tillsammans together combined altogether gemensamt jointly');
 const AGGREGATE_PHRASES = ['in total', 'all together', 'hela avtalet', 'i summa', 'added up', 'put together'];
+/** Sum words that ask about money even alone ("totalt?"); "tillsammans"/"together" do only with names. */
+const MONEY_AGGREGATES = words('totalt total sammanlagt sammanlagd summa summan');
+const MONEY_AGGREGATE_PHRASES = ['in total', 'hela avtalet'];
 const DISTRIBUTION_WORDS = words(
   'fordelas fordelning fordelningen fordelad kostnadsfordelning kostnadsfordelningen split divided distributed distribution breakdown tabell tabellen table oversikt oversikten overview excel kalkylblad spreadsheet csv',
 );
@@ -343,9 +347,10 @@ function readYear(text: string, tokens: Token[], currentYear: number | undefined
  */
 export function looksLikeCostQuestion(text: string): boolean {
   const tokens = tokenise(text);
-  if (tokens.length === 0 || tokens.length > 60) return false;
+  if (tokens.length === 0 || tokens.length > MAX_QUESTION_WORDS) return false;
   const norm = tokens.map((t) => t.norm);
-  if (norm.some((w) => COST_PREFIXES.some((p) => w.startsWith(p)))) return true;
+  // "årskostnad", "programkostnaden": a cost compound wherever "kostnad" stands in it.
+  if (norm.some((w) => COST_PREFIXES.some((p) => w.startsWith(p)) || w.includes('kostnad'))) return true;
   if (norm.some((w) => w.length >= 5 && COST_WORDS.some((c) => c.length >= 5 && fuzzyEquals(w, c)))) return true;
   if (norm.some((w) => w === 'kr' || w === 'sek' || w === 'pay' || w === 'fee')) return true;
   const joined = norm.join(' ');
@@ -354,7 +359,7 @@ export function looksLikeCostQuestion(text: string): boolean {
   // möte?" and "How much time do we need?" belong to other features (the cost route is tried before them).
   if (hasPhrase(joined, ['hur mycket', 'how much']) && !otherTopic) return true;
   // "totalt?", "sammanlagt", "hela avtalet": a sum of money unless something else is being counted.
-  if ((norm.some((w) => AGGREGATE_WORDS.has(w)) || hasPhrase(joined, AGGREGATE_PHRASES)) && !otherTopic && !/\bhur manga\b|\bhow many\b/.test(joined)) return true;
+  if ((norm.some((w) => MONEY_AGGREGATES.has(w)) || hasPhrase(joined, MONEY_AGGREGATE_PHRASES)) && !otherTopic && !/\bhur manga\b|\bhow many\b/.test(joined)) return true;
   // "share" alone is too common ("share the agenda"); "our share", "Köping's share", "share of the cost" are money.
   if (/\b(our|my|their|whose|s|the) share\b|\bshare of\b/.test(joined)) return true;
   // What-ifs about a party leaving, asked without a money word.
@@ -371,7 +376,10 @@ const isGroupMention = (m: Mention | undefined): boolean =>
 export function interpretCostQuestion(input: CostQuestionInput): CostQuestion {
   const { text, organisations, period } = input;
   const index = phraseIndex(organisations);
-  const tokens = splitCompounds(tokenise(text), index);
+  const typed = tokenise(text);
+  // A question is a sentence or two; a pasted document is not one (and would cost a turn's time to scan).
+  if (typed.length === 0 || typed.length > MAX_QUESTION_WORDS) return { kind: 'notUnderstood' };
+  const tokens = splitCompounds(typed, index);
   const norm = tokens.map((t) => t.norm);
   const joined = norm.join(' ');
   const shouting = isShouting(text);
@@ -419,6 +427,9 @@ export function interpretCostQuestion(input: CostQuestionInput): CostQuestion {
   const added: Mention[] = [];
   for (const m of mentions) {
     if (m.entity.type !== 'concept' || (m.entity.concept !== 'municipalities' && m.entity.concept !== 'regions')) continue;
+    // "övriga kommuner": "övriga" qualifies the group word that follows, it is not "the other parties".
+    const before = mentionEndingAt(m.start);
+    if (before?.entity.type === 'concept' && before.entity.concept === 'otherParties' && before.end - before.start === 1) drop.add(before);
     // "kommunerna Västerås och Köping": the group word only introduces the names that follow.
     if (mentionAt(m.end)?.entity.type === 'party') {
       drop.add(m);
@@ -728,14 +739,16 @@ export function interpretCostQuestion(input: CostQuestionInput): CostQuestion {
   const partyTargets = targets.filter((t) => t.type === 'party');
   const aggregate = norm.some((w) => AGGREGATE_WORDS.has(w)) || hasPhrase(joined, AGGREGATE_PHRASES);
   // "alla parter" is the table, "alla parter tillsammans" the programme's total.
-  const distribution =
-    norm.some((w) => DISTRIBUTION_WORDS.has(w)) || ((hasPhrase(joined, DISTRIBUTION_PHRASES) || concepts.has('allParties')) && !aggregate && targets.length === 0);
+  const distributionWords = norm.some((w) => DISTRIBUTION_WORDS.has(w)) || hasPhrase(joined, DISTRIBUTION_PHRASES);
+  const distribution = norm.some((w) => DISTRIBUTION_WORDS.has(w)) || ((distributionWords || concepts.has('allParties')) && !aggregate && targets.length === 0);
   // "programmet" alone is no question about money ("Vad handlar programmet om?"); with a money word it is the total.
   const total = norm.some((w) => TOTAL_WORDS.has(w)) || (concepts.has('allParties') && aggregate);
   // Names alone ("Köping 2027?", "Västerås och Köping tillsammans"): every other word is a question word.
-  const namesOnly =
-    mentions.some((m) => m.entity.type !== 'unknown') && tokens.every((t, i) => inMention(i) || isYearToken(t) || VOCABULARY.has(t.norm) || t.norm.length < 2);
-  const costWord = looksLikeCostQuestion(text) || total || distribution || namesOnly;
+  // A name of a party, county or group is needed: "vi tillsammans", "Is that all?" are not about money.
+  const named = mentions.some((m) => m.entity.type !== 'unknown' && m.entity.type !== 'self' && !(m.entity.type === 'concept' && (m.entity.concept === 'allParties' || m.entity.concept === 'span')));
+  const namesOnly = named && tokens.every((t, i) => inMention(i) || isYearToken(t) || VOCABULARY.has(t.norm) || t.norm.length < 2);
+  // "alla" alone is no question about money ("Is that all?"); "Vad betalar alla?" is the table.
+  const costWord = looksLikeCostQuestion(text) || total || distributionWords || namesOnly;
   if (!costWord) return { kind: 'notUnderstood' };
 
   if (targets.length === 0) {
