@@ -266,6 +266,7 @@ describe('robustness', () => {
   const partyIdsIn = (q: CostQuestion): string[] => {
     switch (q.kind) {
       case 'cost':
+        return [...q.targets, ...q.except].flatMap((t) => (t.type === 'party' ? [t.partyId] : []));
       case 'yearOutsidePeriod':
         return q.targets.flatMap((t) => (t.type === 'party' ? [t.partyId] : []));
       case 'whatIf':
@@ -277,7 +278,7 @@ describe('robustness', () => {
     }
   };
   it('never throws and only ever names real parties, whatever is typed', () => {
-    const words = ['vad', 'betalar', 'kostar', 'vi', 'oss', 'om', 'inte', 'deltar', 'Köping', 'region', 'Sörmland', '2027', '2031', 'utan', 'if', 'our', 'Uppsala', '**', 'länsstyrelsen', 'Västmanland', 'kommunerna', 'i'];
+    const words = ['vad', 'betalar', 'kostar', 'vi', 'oss', 'om', 'inte', 'deltar', 'Köping', 'region', 'Sörmland', '2027', '2031', 'utan', 'if', 'our', 'Uppsala', '**', 'länsstyrelsen', 'Västmanland', 'kommunerna', 'i', 'utom', 'alla', 'än', 'andra', 'regionen', 'västmanlandskommunerna', 'tillsammans', 'programmet'];
     fc.assert(
       fc.property(fc.oneof(fc.string({ maxLength: 80 }), fc.array(fc.constantFrom(...words), { maxLength: 10 }).map((w) => w.join(' '))), fc.constantFrom(null, 'vasteras', 'region-sormland'), (text, asker) => {
         const q = ask(text, asker);
