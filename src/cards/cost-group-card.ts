@@ -1,6 +1,7 @@
 import type { Catalogue } from '../i18n/catalogue.js';
 import { adaptiveCard, execute, factSet, heading, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
-import { COST_FORM_VERB, COST_OVERVIEW_VERB, type DerivationLine } from './cost-answer-card.js';
+import { COST_FORM_VERB, COST_OVERVIEW_VERB } from './cost-answer-card.js';
+import { explanation, headlineFacts, illustrationBox, sourceLines, type AskedYear, type DerivationLine } from './cost-card-parts.js';
 
 export interface CostGroupPartView {
   name: string;
@@ -22,7 +23,7 @@ export interface CostGroupView {
   /** null when not decided. */
   yearly: number | null;
   periodTotal: number | null;
-  askedYear: { year: number; amount: number | null; reason: 'inPeriod' | 'outsidePeriod' | 'notParticipating' | 'notDecided' } | null;
+  askedYear: AskedYear;
   parts: CostGroupPartView[];
   /** Names of the parts without a decided amount, when the sum is not decided because of them. */
   undecided: string[];
@@ -35,9 +36,6 @@ export interface CostGroupView {
   illustration: { yearly: number; periodTotal: number; assumptions: string[] } | null;
 }
 
-// Assumption lines are italic and end in "(antagande)", as on the answer card.
-const lines = (items: readonly DerivationLine[]): CardElement[] => items.map((l) => textBlock(l.assumption ? `_${l.text}_` : l.text, { spacing: 'Small' }));
-
 /**
  * A group's cost (the programme, the other parties, a county, its municipalities, or several parties asked
  * together): the sum per year and for the period, the parts that make it up, how the sum is worked out, and
@@ -49,11 +47,7 @@ export function costGroupCard(view: CostGroupView, t: Catalogue): AdaptiveCard {
   const kr = t.cost.kr;
   const body: CardElement[] = [heading(view.title), ...view.notes.map((n) => textBlock(n, { isSubtle: true, spacing: 'None' }))];
 
-  const facts: [string, string][] = [[a.perYear, view.yearly === null ? a.notDecided : kr(view.yearly)]];
-  if (view.periodTotal !== null) facts.push([a.period(view.period), kr(view.periodTotal)]);
-  if (view.askedYear && view.askedYear.reason === 'inPeriod' && view.askedYear.amount !== null) facts.push([a.year({ year: view.askedYear.year }), kr(view.askedYear.amount)]);
-  body.push(factSet(facts));
-  if (view.askedYear?.reason === 'outsidePeriod') body.push(textBlock(a.outsidePeriod({ year: view.askedYear.year, ...view.period }), { color: 'Attention' }));
+  body.push(...headlineFacts({ perYear: view.yearly === null ? a.notDecided : kr(view.yearly), periodTotal: view.periodTotal, askedYear: view.askedYear, period: view.period }, t));
   if (view.status === 'notDecided' && view.undecided.length > 0) body.push(textBlock(g.sumNotDecided({ names: view.undecided })));
   if (view.statedWhole) body.push(textBlock(g.statedWhole({ name: view.statedWhole })));
 
@@ -66,23 +60,10 @@ export function costGroupCard(view: CostGroupView, t: Catalogue): AdaptiveCard {
   body.push(factSet([...view.parts.map((p) => [p.name, partValue(p)] as const), [g.sum, view.yearly === null ? a.notDecided : kr(view.yearly)]]));
 
   if (view.illustration) {
-    body.push({
-      type: 'Container',
-      style: 'emphasis',
-      spacing: 'Medium',
-      items: [
-        textBlock(a.illustrationTitle, { weight: 'Bolder' }),
-        textBlock(g.illustrationSum({ yearly: view.illustration.yearly, periodTotal: view.illustration.periodTotal, ...view.period })),
-        ...view.illustration.assumptions.map((text) => textBlock(`• ${text}`, { isSubtle: true, spacing: 'Small' })),
-      ],
-    });
+    body.push(illustrationBox({ amounts: g.illustrationSum({ yearly: view.illustration.yearly, periodTotal: view.illustration.periodTotal, ...view.period }), assumptions: view.illustration.assumptions }, t));
   }
 
-  body.push(textBlock(a.derivationTitle, { weight: 'Bolder', spacing: 'Medium' }), ...lines(view.derivation));
-  body.push(textBlock(a.assumptionsTitle, { weight: 'Bolder', spacing: 'Medium' }));
-  if (view.assumptions.length === 0) body.push(textBlock(a.noAssumptions, { isSubtle: true, spacing: 'Small' }));
-  else body.push(...view.assumptions.map((text) => textBlock(`• ${text}`, { spacing: 'Small' })));
-  if (view.sources.length > 0) body.push(...view.sources.map((s, i) => textBlock(s, { isSubtle: true, size: 'Small', spacing: i === 0 ? 'Medium' : 'None' })));
+  body.push(...explanation(view, t), ...sourceLines(view.sources));
 
   return adaptiveCard(body, [execute(a.showOverview, COST_OVERVIEW_VERB), execute(a.askAnother, COST_FORM_VERB)]);
 }
