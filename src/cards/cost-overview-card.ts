@@ -34,7 +34,9 @@ export function costOverviewCard(view: CostOverviewView, t: Catalogue): Adaptive
             ? t.cost.subjects.otherParties
             : s.type === 'county'
               ? t.cost.subjects.county[s.county]
-              : t.cost.subjects.countyMunicipalities[s.county];
+              : s.type === 'countyMunicipalities'
+                ? t.cost.subjects.countyMunicipalities[s.county]
+                : t.cost.subjects.selection;
     return row.kind === 'unallocated' ? `${o.unallocated} (${name})` : name;
   };
   const bold = (row: CostTableRow) => row.level <= 1 || row.kind === 'programme' || row.kind === 'municipalities';

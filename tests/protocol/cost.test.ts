@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Harness, cardOf, demo, invokeCard, invokeText, textOf, type TurnResult } from '../helpers/harness.js';
 import { validateCard } from '../helpers/card-validator.js';
+import { cardNodes } from '../helpers/card-nodes.js';
 import { loadCostData } from '../../src/bot/cost/cost-data-files.js';
 import { computeCostShares, costForParty } from '../../src/domain/cost/cost-shares.js';
 import { catalogues } from '../../src/i18n/catalogue.js';
@@ -126,6 +127,73 @@ describe('questions that must not get a made-up figure', () => {
     expect(text).not.toMatch(/\d/);
     const enk = readReply(await h.say(demo.salaEconomist, 'What does Enköping pay?', { locale: 'en-GB' })).text;
     expect(enk).toMatch(/^“Enköping” is not a party to STARK.*Did you mean Köpings kommun/);
+  });
+});
+
+describe('the programme, groups and sums (issue 19)', () => {
+  /** Title → value of each fact set on the card: the headline first, then the parts. */
+  const factSets = (card: Record<string, unknown> | undefined) =>
+    cardNodes(card)
+      .filter((n) => n.type === 'FactSet')
+      .map((n) => new Map((n.facts as { title: string; value: string }[]).map((f) => [f.title, f.value])));
+
+  it('"Vad kostar programmet totalt per år?" is the programme’s 3,500,000 kr (10,500,000 kr for 2026–2028), made of MDU and the other parties', async () => {
+    for (const [who, text, locale, t] of [
+      [demo.salaEconomist, 'Vad kostar programmet totalt per år?', 'sv-SE', catalogues.sv],
+      [demo.eskilstunaDirector, 'VAD ÄR BUDGETEN', 'sv-SE', catalogues.sv],
+      [demo.kopingSubstitute, 'What is the total budget?', 'en-GB', catalogues.en],
+    ] as const) {
+      const { card, text: shown } = readReply(await h.say(who, text, { locale }));
+      const [headline, parts] = factSets(card);
+      expect(headline!.get(t.cost.answer.perYear), text).toBe(t.cost.kr(shares.programme.yearly));
+      expect(headline!.get(t.cost.answer.period({ firstYear: 2026, lastYear: 2028 }))).toBe(t.cost.kr(shares.programme.yearly * YEARS));
+      expect(parts!.get(data.organisations.find((o) => o.id === 'mdu')!.name)).toBe(t.cost.kr(1_050_000));
+      expect(parts!.get(t.cost.group.sum)).toBe(t.cost.kr(3_500_000));
+      expect(shown).not.toMatch(/Menade du|Did you mean/);
+    }
+  });
+
+  it('"Vad betalar Västerås och Köping tillsammans?" gives both parts, their sum and the sum’s derivation', async () => {
+    const sum = yearly('vasteras') + yearly('koping');
+    const { card, text } = readReply(await h.say(demo.leader, 'Vad betalar Västerås och Köping tillsammans?'));
+    const [headline, parts] = factSets(card);
+    expect(headline!.get('Per år')).toBe(sv(sum));
+    expect(parts).toEqual(
+      new Map([
+        ['Västerås stad', `${sv(yearly('vasteras'))} (antagande)`],
+        ['Köpings kommun', `${sv(yearly('koping'))} (antagande)`],
+        ['Summa', sv(sum)],
+      ]),
+    );
+    expect(text).toContain(`Tillsammans: ${sv(yearly('vasteras'))} (Västerås stad) + ${sv(yearly('koping'))} (Köpings kommun) = ${sv(sum)} per år.`);
+    expect(text).toContain(data.agreement.assumptions.find((a) => a.id === 'vastmanland-municipalities-by-population')!.statement.sv);
+  });
+
+  it('groups by the words people use: "västmanlandskommunernas andel", "alla utom MDU", "everyone except MDU"', async () => {
+    const municipalities = readReply(await h.say(demo.regionDirector, 'västmanlandskommunernas andel 2027'));
+    expect(factSets(municipalities.card)[0]!.get('År 2027')).toBe(sv(591_000));
+    expect(factSets(municipalities.card)[1]!.size).toBe(11); // ten municipalities and the sum
+    const others = readReply(await h.say(demo.vasterasDirector, 'Vad betalar alla utom MDU?'));
+    expect(factSets(others.card)[0]!.get('Per år')).toBe(sv(2_450_000));
+    expect(others.text).toContain('Alla parter utom Mälardalens universitet');
+    const english = readReply(await h.say(demo.salaEconomist, 'everyone except MDU', { locale: 'en-GB' }));
+    expect(factSets(english.card)[0]!.get('Per year')).toBe(en(2_450_000));
+  });
+
+  it('a concept word is never offered party names, and a word that is no party gets help instead of a guess', async () => {
+    // The issue: "programmet" was answered "did you mean Arboga, Surahammar and Trosa?".
+    const programme = readReply(await h.say(demo.vasterasDirector, 'Vad kostar programmet?'));
+    expect(programme.text).not.toMatch(/Menade du|Arboga/);
+    expect(factSets(programme.card)[0]!.get('Per år')).toBe(sv(3_500_000));
+    expect(readReply(await h.say(demo.vasterasDirector, 'Vad betalar Göteborg?')).text).toBe(catalogues.sv.cost.replies.unknownParty({ mention: 'Göteborg', suggestions: [] }));
+
+    const unclear = readReply(await h.say(demo.vasterasDirector, 'Vad kostar fikat?'));
+    expect(unclear.text).toContain('Jag förstod att du frågar om en kostnad, men ”fikat” är inte en part i STARK');
+    expect(unclear.text).not.toMatch(/\bkr\b/);
+    const help = (unclear.card!.actions as { verb?: string; data?: Record<string, unknown> }[]).find((a) => a.verb === 'help.run')!;
+    // Clicking "Visa vad jag kan göra" brings the help card.
+    const clicked = await h.invoke(demo.vasterasDirector, 'help.run', help.data!);
+    expect(textOf(cardOf(clicked.replies[0]))).toContain(catalogues.sv.cost.help.command);
   });
 });
 

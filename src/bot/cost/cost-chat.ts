@@ -1,6 +1,6 @@
 import type { Organisation } from '../../domain/organisations.js';
-import { interpretCostQuestion, looksLikeCostQuestion, type CostQuestion } from './cost-question.js';
-import { normalise } from './text-match.js';
+import { interpretCostQuestion, type CostQuestion } from '../../domain/cost/cost-question.js';
+import { normalise } from '../../domain/cost/text-match.js';
 
 /**
  * What a chat message asks of the cost feature, or null when it is not for it. The cost route is tried before
@@ -38,7 +38,7 @@ export function matchCostChat(input: CostChatInput): CostChat | null {
   if (QUESTION_CARD.has(folded)) return { kind: 'questionCard' };
   if (OVERVIEW.has(folded)) return { kind: 'overview' };
   if (OTHER_FEATURES.test(folded)) return null;
-  if (!looksLikeCostQuestion(input.text)) return null;
+  // The reader decides: a money word, or a text made only of names it knows ("Köping 2027?", "sörmlandskommunerna").
   const question = interpretCostQuestion(input);
   // Not understood: let the routes after this one try it; the bot answers "not understood" if none does.
   return question.kind === 'notUnderstood' ? null : { kind: 'question', question };

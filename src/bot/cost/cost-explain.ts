@@ -28,7 +28,15 @@ export function subjectName(subject: CostSubject, ctx: ExplainContext): string {
       return s.countyMunicipalities[subject.county];
     case 'party':
       return ctx.partyName(subject.partyId);
+    case 'selection':
+      return s.selection;
   }
+}
+
+/** A subject's name inside a sentence: common-noun names ("kommunerna i …", "övriga parter …") lose their capital. */
+export function subjectNameInSentence(subject: CostSubject, ctx: ExplainContext): string {
+  const name = subjectName(subject, ctx);
+  return subject.type === 'countyMunicipalities' || subject.type === 'otherParties' ? name.charAt(0).toLocaleLowerCase() + name.slice(1) : name;
 }
 
 export function describeStep(step: DerivationStep, ctx: ExplainContext): ExplainedStep {
@@ -60,7 +68,7 @@ export function describeStep(step: DerivationStep, ctx: ExplainContext): Explain
       case 'notParticipating':
         return st.notParticipating({ subject, cause: step.cause });
       case 'notDecided':
-        return st.notDecided({ subject, county: ctx.t.cost.counties[step.county], countyYearly: step.countyYearly });
+        return st.notDecided({ subject: subjectNameInSentence(step.subject, ctx), county: ctx.t.cost.counties[step.county], countyYearly: step.countyYearly });
       case 'period':
         return st.period({ yearly: step.yearly, years: step.years, firstYear: step.firstYear, lastYear: step.lastYear, total: step.total });
     }

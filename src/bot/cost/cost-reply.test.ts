@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import agreementJson from '../../../data/agreement.json' with { type: 'json' };
 import populationJson from '../../../data/population-scb-2023-12-31.json' with { type: 'json' };
@@ -6,7 +7,7 @@ import { organisationsFileSchema } from '../../domain/organisations.js';
 import { parseCostData } from '../../domain/cost/cost-data.js';
 import { computeCostShares } from '../../domain/cost/cost-shares.js';
 import { catalogues, type Locale } from '../../i18n/catalogue.js';
-import { interpretCostQuestion } from './cost-question.js';
+import { interpretCostQuestion } from '../../domain/cost/cost-question.js';
 import { answerCostQuestion, type CostReply } from './cost-reply.js';
 
 const organisations = organisationsFileSchema.parse(organisationsJson).organisations;
@@ -110,5 +111,20 @@ describe('cost questions answered with the right amounts', () => {
     const out = shown(reply);
     expect(out).toContain('Scenario: om Norbergs kommun inte deltar.');
     expect(out).toContain(catalogues.sv.cost.number(591_000));
+  });
+});
+
+describe('whatever is typed', () => {
+  it('every question read gets a reply with no NaN, undefined or null in it, and nothing throws', () => {
+    const words = ['vad', 'betalar', 'alla', 'utom', 'förutom', 'MDU', 'kommunerna', 'i', 'Västmanland', 'Sörmland', 'och', 'tillsammans', 'programmet', 'budget', 'totalt', 'länen', 'regionerna', 'Köping', 'Eskilstuna', 'vi', 'utan', 'om', 'inte', 'deltar', '2027', '2031', 'Uppsala', 'fikat', 'västmanlandskommunerna', 'än', 'andra', 'parter', 'everyone', 'except', 'but', 'per', 'år'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 9 }), fc.constantFrom<string | null>(null, 'vasteras', 'region-sormland', 'mdu'), fc.constantFrom<Locale>('sv', 'en'), (picked, asker, locale) => {
+        const reply = ask(picked.join(' '), asker, locale);
+        const out = shown(reply);
+        expect(out.length).toBeGreaterThan(0);
+        expect(out).not.toMatch(/NaN|undefined|null/);
+      }),
+      { numRuns: 400 },
+    );
   });
 });

@@ -2,13 +2,16 @@ import type { AdaptiveCard } from '../../cards/adaptive-card.js';
 import { plain } from '../../cards/adaptive-card.js';
 import { costAnswerCard, type CostAnswerView } from '../../cards/cost-answer-card.js';
 import { costOverviewCard } from '../../cards/cost-overview-card.js';
+import { costGroupCard, type CostGroupView } from '../../cards/cost-group-card.js';
 import { costQuestionCard } from '../../cards/cost-question-card.js';
+import { costUnclearCard } from '../../cards/cost-unclear-card.js';
 import type { CostData } from '../../domain/cost/cost-data.js';
 import { computeCostShares, costForParty, type CostShares } from '../../domain/cost/cost-shares.js';
 import { costTableRows } from '../../domain/cost/cost-table.js';
+import { costOfGroup, type NamedSubject } from '../../domain/cost/group-cost.js';
 import type { Catalogue } from '../../i18n/catalogue.js';
-import type { CostQuestion, CostTarget } from './cost-question.js';
-import { agreementQuotes, assumptionTexts, describeDerivation, subjectName, type ExplainContext } from './cost-explain.js';
+import type { CostQuestion, CostTarget } from '../../domain/cost/cost-question.js';
+import { agreementQuotes, assumptionTexts, describeDerivation, subjectName, subjectNameInSentence, type ExplainContext } from './cost-explain.js';
 
 /**
  * From a read question to what the bot sends: a card or a short text. Pure: the handler passes the data,
@@ -127,25 +130,57 @@ export function costQuestionCardFor(ctx: CostReplyContext, { selectedPartyId = n
   );
 }
 
-/** One line of text for a target (used when several are asked at once, and for counties). */
-function targetLine(ctx: CostReplyContext, shares: CostShares, target: CostTarget): string {
-  const { t } = ctx;
+const subjectOf = (target: CostTarget): NamedSubject => (target.type === 'party' ? { type: 'party', partyId: target.partyId } : target);
+
+/** A subject's name in a list: the first starts the line, the others stand inside it. */
+const nameInList = (subject: NamedSubject, ex: ExplainContext, position: number): string => (position === 0 ? subjectName(subject, ex) : subjectNameInSentence(subject, ex));
+
+/** The group card's view: parts, sum and its derivation, for the subjects asked about less `except` (null when empty). */
+export function costGroupView(ctx: CostReplyContext, { subjects, except = [], year }: { subjects: readonly NamedSubject[]; except?: readonly NamedSubject[]; year: number | null }): CostGroupView | null {
+  const { data, t } = ctx;
+  const g = t.cost.group;
   const ex = explainContext(ctx);
-  const { firstYear, lastYear, years } = shares.period;
-  const r = t.cost.replies;
-  if (target.type === 'party') {
-    const share = shares.parties.find((p) => p.partyId === target.partyId);
-    const name = ex.partyName(target.partyId);
-    if (!share || share.status === 'notParticipating') return r.partyNotParticipatingLine({ name });
-    if (share.yearly === null) return r.partyNotDecidedLine({ name, county: share.county ? t.cost.counties[share.county] : '' });
-    return r.partyLine({ name, yearly: share.yearly, periodTotal: share.yearly * years.length, firstYear, lastYear });
-  }
-  const county = shares.counties[target.county];
-  const name = subjectName(target.type === 'county' ? { type: 'county', county: target.county } : { type: 'countyMunicipalities', county: target.county }, ex);
-  if (target.type === 'county') return r.county({ name, yearly: county.yearly, periodTotal: county.yearly * years.length, firstYear, lastYear });
-  if (!county.split) return r.countyNotDecided({ name, county: t.cost.counties[target.county], countyYearly: county.yearly });
-  const yearly = county.split.municipalitiesYearly;
-  return r.partyLine({ name, yearly, periodTotal: yearly * years.length, firstYear, lastYear });
+  const shares = scenarioShares(data);
+  const r = costOfGroup({ shares, subjects, except, year });
+  if (!r.ok) return null;
+  const group = r.group;
+  const names = (xs: readonly NamedSubject[]) => xs.map((s, i) => nameInList(s, ex, i));
+  const inSentence = (xs: readonly NamedSubject[]) => xs.map((s) => subjectNameInSentence(s, ex));
+  const asked = group.named.length === 1 && group.named[0]!.type === 'programme' ? g.allParties : t.cost.listAll(names(group.named));
+  const exceptText = group.except.length > 0 ? g.except({ group: asked, except: inSentence(group.except) }) : null;
+  const title = group.subject.type === 'selection' ? (exceptText ?? g.together({ names: names(group.named) })) : subjectName(group.subject, ex);
+  const notes = [
+    ...(exceptText && group.subject.type !== 'selection' ? [exceptText] : []),
+    ...(group.overlapping.length > 0 ? [g.overlapping({ names: names(group.overlapping) })] : []),
+  ];
+  const partsDerivation = group.parts.flatMap((p) => p.chain);
+  return {
+    title,
+    notes,
+    status: group.status,
+    period: { firstYear: group.period.firstYear, lastYear: group.period.lastYear },
+    yearly: group.yearly,
+    periodTotal: group.periodTotal,
+    askedYear: group.askedYear,
+    parts: group.parts.map((p) => ({
+      name: subjectName(p.subject, ex),
+      status: p.status,
+      yearly: p.yearly,
+      illustrationYearly: p.illustrationYearly,
+      assumption: p.status === 'decided' && p.assumptionIds.length > 0,
+    })),
+    undecided: group.status === 'notDecided' ? names(group.undecided) : [],
+    statedWhole: group.status === 'decided' && group.undecided.length > 0 ? subjectName(group.subject.type === 'selection' ? (group.named[0] ?? group.subject) : group.subject, ex) : null,
+    derivation: describeDerivation(group.derivation, ex),
+    assumptions: assumptionTexts(group.assumptionIds, ex),
+    sources: agreementQuotes([...partsDerivation, ...group.derivation], ex),
+    illustration: group.illustration ? { yearly: group.illustration.yearly, periodTotal: group.illustration.periodTotal, assumptions: assumptionTexts(group.illustration.assumptionIds, ex) } : null,
+  };
+}
+
+export function costGroupCardFor(ctx: CostReplyContext, args: Parameters<typeof costGroupView>[1]): AdaptiveCard | null {
+  const view = costGroupView(ctx, args);
+  return view ? costGroupCard(view, ctx.t) : null;
 }
 
 /** What to send for a question read by `interpretCostQuestion`. */
@@ -158,17 +193,23 @@ export function answerCostQuestion(ctx: CostReplyContext, question: CostQuestion
   switch (question.kind) {
     case 'cost': {
       const [only] = question.targets;
-      if (question.targets.length === 1 && only?.type === 'party') {
+      const alone = question.targets.length === 1 && question.except.length === 0;
+      if (alone && only?.type === 'party') {
         const c = costAnswerCardFor(ctx, { partyId: only.partyId, year: question.year });
         if (c) return card(c);
       }
-      const shares = scenarioShares(data);
-      return text(question.targets.map((target) => targetLine(ctx, shares, target)).join('\n\n'));
+      // A county's municipalities whose split is not decided: the county's figure and that it is not split yet.
+      if (alone && only?.type === 'countyMunicipalities' && !scenarioShares(data).counties[only.county].split) {
+        const county = scenarioShares(data).counties[only.county];
+        return text(r.countyNotDecided({ name: subjectName(only, ex), county: t.cost.counties[only.county], countyYearly: county.yearly }));
+      }
+      const c = costGroupCardFor(ctx, { subjects: question.targets.map(subjectOf), except: question.except.map(subjectOf), year: question.year });
+      return c ? card(c) : text(r.emptyGroup);
     }
     case 'total': {
-      const shares = scenarioShares(data);
-      const { firstYear, lastYear, years } = shares.period;
-      return text(r.total({ yearly: shares.programme.yearly, mdu: data.agreement.mdu.yearly, others: shares.otherParties.yearly, periodTotal: shares.programme.yearly * years.length, firstYear, lastYear }));
+      const c = costGroupCardFor(ctx, { subjects: [{ type: 'programme' }], year: question.year });
+      if (!c) throw new Error('the programme has no parties');
+      return card(c);
     }
     case 'distribution':
       return card(costOverviewCardFor(ctx));
@@ -184,6 +225,8 @@ export function answerCostQuestion(ctx: CostReplyContext, question: CostQuestion
     case 'unknownParty':
       // The typed name is shown back as text: escape it so nothing in it is read as markdown.
       return text(r.unknownParty({ mention: plain(question.mention), suggestions: question.suggestions.map(ex.partyName) }));
+    case 'unclear':
+      return card(costUnclearCard({ mention: question.mention, year: question.year, span: question.span, period: { firstYear: data.agreement.period.firstYear, lastYear: data.agreement.period.lastYear } }, t));
     case 'askerWithoutOrganisation':
       return text(r.askerWithoutOrganisation);
     case 'notUnderstood':

@@ -7,7 +7,9 @@ export type CostSubject =
   | { type: 'otherParties' }
   | { type: 'county'; county: County }
   | { type: 'countyMunicipalities'; county: County }
-  | { type: 'party'; partyId: string };
+  | { type: 'party'; partyId: string }
+  /** Several subjects asked about together ("Västerås och Köping tillsammans"): their sum. */
+  | { type: 'selection' };
 
 /**
  * One step of how an amount came about, from the agreed top figures down to the party. Steps hold numbers

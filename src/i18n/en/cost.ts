@@ -10,12 +10,14 @@ const decimal = (n: number) => {
 };
 const gen = (name: string) => (/s$/i.test(name) ? `${name}’` : `${name}’s`);
 const list = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
+const listAll = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
 export const cost: Catalogue['cost'] = {
   language: 'en',
   kr,
   number: (n) => group(n),
   list,
+  listAll,
   years: (p) => `${p.firstYear}–${p.lastYear}`,
 
   help: { command: 'cost', text: 'What does STARK cost your organisation? Ask e.g. “What does Köping pay in 2027?”' },
@@ -27,6 +29,7 @@ export const cost: Catalogue['cost'] = {
     otherParties: 'Other parties jointly',
     county: { vastmanland: 'Västmanland County', sormland: 'Södermanland County' },
     countyMunicipalities: { vastmanland: 'The municipalities of Västmanland', sormland: 'The municipalities of Sörmland' },
+    selection: 'Together',
   },
 
   steps: {
@@ -75,6 +78,31 @@ export const cost: Catalogue['cost'] = {
     unallocated: (p) => `In this scenario nobody pays ${kr(p.yearly)} a year; the agreement does not say who would take that part over.`,
     showOverview: 'Show the whole split',
     askAnother: 'Ask about another party',
+  },
+
+  group: {
+    together: (p) => `${listAll(p.names)} together`,
+    allParties: 'All parties',
+    except: (p) => `${p.group} except ${listAll(p.except)}`,
+    sumPerYear: 'Total per year',
+    partsTitle: 'The parts, per year',
+    sum: 'Total',
+    partNotDecided: 'Not decided',
+    partIllustration: (p) => `Not decided (ill. ${kr(p.yearly)})`,
+    partAssumption: (p) => `${kr(p.yearly)} (assumption)`,
+    sumNotDecided: (p) => `The total is not decided: ${listAll(p.names)} ${p.names.length === 1 ? 'has' : 'have'} no decided share yet.`,
+    statedWhole: (p) => `The total is decided (${p.name}), but not how it is split between the parts.`,
+    illustrationSum: (p) =>
+      `With Västmanland’s rule for the parts that are not decided, the total would be ${kr(p.yearly)} a year (${kr(p.periodTotal)} for ${p.firstYear}–${p.lastYear}).`,
+    overlapping: (p) => `${listAll(p.names)} ${p.names.length === 1 ? 'is' : 'are'} already part of what you asked about and ${p.names.length === 1 ? 'is' : 'are'} counted once.`,
+  },
+
+  unclear: {
+    text: (p) =>
+      `I’m not sure what you mean. I understood that you are asking about a cost${p.year !== null ? ` for ${p.year}` : p.span === 'period' ? ` for the whole period ${p.firstYear}–${p.lastYear}` : p.span === 'year' ? ' per year' : ''}, but “${p.mention}” is not a party to STARK and nothing I can work out.`,
+    examples: 'You can ask, for example, “What does the programme cost per year?”, “What do Västerås and Köping pay together?” or “What do all parties except MDU pay?”.',
+    helpButton: 'Show what I can do',
+    formButton: 'Pick a party and year',
   },
 
   overview: {
@@ -126,6 +154,7 @@ export const cost: Catalogue['cost'] = {
       p.suggestions.length > 0
         ? `“${p.mention}” is not a party to STARK, so I have no figure for it. Did you mean ${list(p.suggestions)}?`
         : `“${p.mention}” is not a party to STARK, so I have no figure for it.`,
+    emptyGroup: 'No party is left once those are taken out. Ask about a party or a group, e.g. “What do all parties except MDU pay?”',
     askerWithoutOrganisation: 'I don’t know which organisation you belong to. Ask about a party by name, e.g. “What does Köping pay?”',
     notUnderstood: 'I didn’t understand which cost you mean. Try “What does STARK cost us?” or “How is the cost split?”.',
     partyLine: (p) => `${p.name}: ${kr(p.yearly)} a year (${kr(p.periodTotal)} for ${p.firstYear}–${p.lastYear}).`,

@@ -10,12 +10,16 @@ const decimal = (n: number) => {
 // Swedish genitive: "Sörmlands", but "Västerås" stays "Västerås".
 const gen = (name: string) => (/[sxz]$/i.test(name) ? name : `${name}s`);
 const list = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} och ${items.at(-1)}`);
+// "Menade du Köpings kommun eller Nyköpings kommun?": alternatives, not a sum.
+const listOr = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} eller ${items.at(-1)}`);
 
 export const cost = {
   language: 'sv' as 'sv' | 'en',
   kr,
   number: (n: number) => group(n),
   list,
+  /** Several things together ("Västerås stad och Köpings kommun"). */
+  listAll: list,
   years: (p: { firstYear: number; lastYear: number }) => `${p.firstYear}–${p.lastYear}`,
 
   help: { command: 'kostnad', text: 'Vad kostar STARK för din organisation? Fråga t.ex. ”Vad betalar Köping 2027?”' },
@@ -27,6 +31,7 @@ export const cost = {
     otherParties: 'Övriga parter gemensamt',
     county: { vastmanland: 'Västmanlands län', sormland: 'Södermanlands län' },
     countyMunicipalities: { vastmanland: 'Kommunerna i Västmanland', sormland: 'Kommunerna i Sörmland' },
+    selection: 'Tillsammans',
   },
 
   /** One line per derivation step. Subject names arrive resolved; amounts as numbers. */
@@ -86,6 +91,33 @@ export const cost = {
     askAnother: 'Fråga om en annan part',
   },
 
+  /** The answer to a group or several parties: the parts and their sum. */
+  group: {
+    together: (p: { names: string[] }) => `${list(p.names)} tillsammans`,
+    allParties: 'Alla parter',
+    except: (p: { group: string; except: string[] }) => `${p.group} utom ${list(p.except)}`,
+    sumPerYear: 'Summa per år',
+    partsTitle: 'Delarna, per år',
+    sum: 'Summa',
+    partNotDecided: 'Inte beslutat',
+    partIllustration: (p: { yearly: number }) => `Inte beslutat (ill. ${kr(p.yearly)})`,
+    partAssumption: (p: { yearly: number }) => `${kr(p.yearly)} (antagande)`,
+    sumNotDecided: (p: { names: string[] }) => `Summan är inte beslutad: ${list(p.names)} har ingen beslutad andel ännu.`,
+    statedWhole: (p: { name: string }) => `Summan är beslutad (${p.name}), men inte hur den fördelas mellan delarna.`,
+    illustrationSum: (p: { yearly: number; periodTotal: number; firstYear: number; lastYear: number }) =>
+      `Med Västmanlands modell för de delar som inte är beslutade skulle summan bli ${kr(p.yearly)} per år (${kr(p.periodTotal)} för ${p.firstYear}–${p.lastYear}).`,
+    overlapping: (p: { names: string[] }) => `${list(p.names)} ingår redan i det du frågade om och räknas bara en gång.`,
+  },
+
+  /** When a cost question is only half understood: what was understood, and where to find what can be asked. */
+  unclear: {
+    text: (p: { mention: string; year: number | null; span: 'year' | 'period' | null; firstYear: number; lastYear: number }) =>
+      `Jag är inte säker på vad du menar. Jag förstod att du frågar om en kostnad${p.year !== null ? ` för ${p.year}` : p.span === 'period' ? ` för hela perioden ${p.firstYear}–${p.lastYear}` : p.span === 'year' ? ' per år' : ''}, men ”${p.mention}” är inte en part i STARK och inget jag kan räkna fram.`,
+    examples: 'Du kan till exempel fråga ”Vad kostar programmet per år?”, ”Vad betalar Västerås och Köping tillsammans?” eller ”Vad betalar alla utom MDU?”.',
+    helpButton: 'Visa vad jag kan göra',
+    formButton: 'Välj part och år',
+  },
+
   overview: {
     title: 'Kostnadsfördelning STARK',
     intro: (p: { firstYear: number; lastYear: number }) => `Belopp per år och för hela perioden ${p.firstYear}–${p.lastYear}. Varje nivå summerar till raden ovanför.`,
@@ -136,8 +168,9 @@ export const cost = {
       `Avtalet gäller ${p.firstYear}–${p.lastYear}, så det finns ingen kostnad för ${p.year} (0 kr).`,
     unknownParty: (p: { mention: string; suggestions: string[] }) =>
       p.suggestions.length > 0
-        ? `”${p.mention}” är inte part i STARK, så jag har ingen siffra för den. Menade du ${list(p.suggestions)}?`
+        ? `”${p.mention}” är inte part i STARK, så jag har ingen siffra för den. Menade du ${listOr(p.suggestions)}?`
         : `”${p.mention}” är inte part i STARK, så jag har ingen siffra för den.`,
+    emptyGroup: 'Det blir ingen part kvar att räkna på när de uteslutna tas bort. Fråga om en part eller en grupp, t.ex. ”Vad betalar alla utom MDU?”',
     askerWithoutOrganisation: 'Jag vet inte vilken organisation du tillhör. Fråga om en part med namn, t.ex. ”Vad betalar Köping?”',
     notUnderstood: 'Jag förstod inte vilken kostnad du menar. Prova ”Vad kostar STARK för oss?” eller ”Hur fördelas kostnaden?”.',
     partyLine: (p: { name: string; yearly: number; periodTotal: number; firstYear: number; lastYear: number }) =>

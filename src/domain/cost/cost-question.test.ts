@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import organisationsJson from '../../../data/organisations.json' with { type: 'json' };
-import { organisationsFileSchema } from '../../domain/organisations.js';
-import { interpretCostQuestion, looksLikeCostQuestion, type CostQuestion } from './cost-question.js';
+import { organisationsFileSchema } from '../organisations.js';
+import { interpretCostQuestion, looksLikeCostQuestion, plausibleParties, SUGGESTION_MAX_DISTANCE, type CostQuestion } from './cost-question.js';
+import { CONCEPT_PHRASES } from './cost-lexicon.js';
 
 const organisations = organisationsFileSchema.parse(organisationsJson).organisations;
 const period = { firstYear: 2026, lastYear: 2028 };
@@ -143,6 +144,113 @@ describe('answers that must not be a figure', () => {
   });
 });
 
+describe('the agreement’s figures by the words people use', () => {
+  it.each([
+    'Vad kostar programmet totalt per år?',
+    'VAD KOSTAR PROGRAMMET',
+    'budget?',
+    'Vad är budgeten?',
+    'totalt?',
+    'sammanlagt',
+    'hela avtalet',
+    'What is the total budget?',
+    'Hur mycket betalar alla parter tillsammans?',
+  ])('%s → the programme’s total', (text) => {
+    expect(ask(text, null)).toMatchObject({ kind: 'total' });
+  });
+  it('"per år", a named year and the whole period are read with the total', () => {
+    expect(ask('Vad kostar programmet totalt per år?')).toMatchObject({ kind: 'total', span: 'year' });
+    expect(ask('budget 2027')).toMatchObject({ kind: 'total', year: 2027 });
+    expect(ask('Vad är totalkostnaden för hela avtalet?')).toMatchObject({ kind: 'total', span: 'period' });
+    expect(ask('total STARK budget 2026–28')).toMatchObject({ kind: 'total', span: 'period' });
+  });
+  it.each(['Vad betalar övriga parter?', 'vad betalar ovriga parterna', 'What do the other parties pay?', 'Hur mycket betalar de andra parterna tillsammans?'])('%s → the other parties jointly', (text) => {
+    expect(ask(text)).toMatchObject({ kind: 'cost', targets: [{ type: 'otherParties' }], except: [] });
+  });
+  it.each(['Vad betalar alla utom MDU?', 'alla förutom MDU', 'everyone except MDU', 'all but MDU', 'andra parter än MDU', 'VAD BETALAR ALLA UTOM MDU'])('%s → every party but MDU', (text) => {
+    expect(ask(text)).toMatchObject({ kind: 'cost', targets: [{ type: 'programme' }], except: [party('mdu')] });
+  });
+  it('"utom" after a group takes parties out of it; "utan" stays a what-if', () => {
+    expect(ask('Vad betalar Västmanlands kommuner förutom Västerås?')).toMatchObject({ kind: 'cost', targets: [{ type: 'countyMunicipalities', county: 'vastmanland' }], except: [party('vasteras')] });
+    expect(ask('alla kommuner i västmanland utom västerås')).toMatchObject({ kind: 'cost', targets: [{ type: 'countyMunicipalities', county: 'vastmanland' }], except: [party('vasteras')] });
+    expect(ask('Vad betalar vi utan Norberg?', 'sala')).toMatchObject({ kind: 'whatIf', excludedPartyIds: ['norberg'] });
+  });
+  it.each([
+    ['västmanlandskommunernas andel', 'vastmanland'],
+    ['Vad betalar västmanlandskommunerna?', 'vastmanland'],
+    ['VÄSTMANLANDSKOMMUNERNA', 'vastmanland'],
+    ['sörmlandskommunerna', 'sormland'],
+    ['sormlandskommunernas andel 2027', 'sormland'],
+    ['Västmanlands kommuner', 'vastmanland'],
+    ['kommunernas halva i Västmanland', 'vastmanland'],
+    ['the Västmanland municipalities', 'vastmanland'],
+  ] as const)('%s → the municipalities of %s (compounds and genitives)', (text, county) => {
+    expect(ask(text)).toMatchObject({ kind: 'cost', targets: [{ type: 'countyMunicipalities', county }] });
+  });
+  it('"länen", "kommunerna" and "regionerna" alone are both counties’ groups', () => {
+    expect(ask('Vad betalar länen?')).toMatchObject({ targets: [{ type: 'county', county: 'vastmanland' }, { type: 'county', county: 'sormland' }] });
+    expect(ask('Vad kostar kommunerna?', 'mdu')).toMatchObject({ targets: [{ type: 'countyMunicipalities', county: 'vastmanland' }, { type: 'countyMunicipalities', county: 'sormland' }] });
+    expect(ask('Vad betalar regionerna tillsammans?')).toMatchObject({ targets: [party('region-vastmanland'), party('region-sormland')] });
+  });
+  it('a county named with "regionen" is its region: "regionen i Sörmland", "sörmlandsregionen"', () => {
+    for (const text of ['vad betalar regionen i sörmland', 'sörmlandsregionen']) expect(ask(text)).toMatchObject({ kind: 'cost', targets: [party('region-sormland')] });
+  });
+  it('"Köping i Västmanland" is Köping; "Länsstyrelsen i Sörmland" is Länsstyrelsen', () => {
+    expect(ask('Vad betalar Köping i Västmanland?')).toMatchObject({ targets: [party('koping')] });
+    expect(ask('Länsstyrelsen i Sörmland')).toMatchObject({ targets: [party('lansstyrelsen-sodermanland')] });
+  });
+  it('several named parties are all targets, whatever joins them', () => {
+    for (const text of ['Västerås och Köping tillsammans', 'vasteras + koping', 'What do Västerås and Köping pay combined?', 'Vad betalar kommunerna Västerås och Köping?']) {
+      expect(ask(text)).toMatchObject({ kind: 'cost', targets: [party('vasteras'), party('koping')] });
+    }
+  });
+  it('a text of names alone is a cost question; a text about something else is not', () => {
+    expect(ask('KÖPING 2027')).toMatchObject({ kind: 'cost', targets: [party('koping')], year: 2027 });
+    expect(ask('Vad handlar programmet om?')).toEqual({ kind: 'notUnderstood' });
+    expect(ask('Vilka sitter i programrådet för Västerås?')).toEqual({ kind: 'notUnderstood' });
+  });
+});
+
+describe('"did you mean" only for what was plausibly meant', () => {
+  it('a known concept word is never offered party names (the issue’s "programmet" → Arboga, Surahammar, Trosa)', () => {
+    for (const [phrase] of CONCEPT_PHRASES) {
+      const q = ask(`Vad betalar ${phrase}?`);
+      expect(q.kind, phrase).not.toBe('unknownParty');
+      expect(q.kind, phrase).not.toBe('unclear');
+    }
+  });
+  it.each([
+    ['Uppsala', ['sala']],
+    ['Enköping', ['koping', 'nykoping']],
+    ['Norrköping', ['koping', 'nykoping']],
+    ['salla', ['sala']],
+    ['Stockholm', []],
+    ['Göteborg', []],
+    ['programmet', []],
+    ['Region Uppsala', ['sala']],
+  ] as const)('%s → %j', (mention, ids) => {
+    expect(plausibleParties(mention, organisations)).toEqual(ids);
+  });
+  it('a suggestion is at most SUGGESTION_MAX_DISTANCE typing errors per letter from a name, or a compound ending in one', () => {
+    expect(SUGGESTION_MAX_DISTANCE).toBeLessThan(0.5);
+    // "Arboga" shares letters with "programmet" but is five errors in six letters away.
+    expect(plausibleParties('programmet', organisations)).not.toContain('arboga');
+    expect(plausibleParties('Vasterås', organisations)).toEqual(['vasteras']);
+  });
+  it('a lower-case word that is nothing like a party is not called a name: what was understood, and help', () => {
+    expect(ask('Vad kostar fikat?')).toEqual({ kind: 'unclear', mention: 'fikat', year: null, span: null });
+    expect(ask('Hur mycket kostar en upphandling 2027?')).toEqual({ kind: 'unclear', mention: 'upphandling', year: 2027, span: null });
+  });
+  it('a name written as one keeps its clear answer, with or without suggestions', () => {
+    expect(ask('Vad betalar Stockholm?')).toEqual({ kind: 'unknownParty', mention: 'Stockholm', suggestions: [] });
+    expect(ask('vad betalar uppsala')).toEqual({ kind: 'unknownParty', mention: 'uppsala', suggestions: ['sala'] });
+  });
+  it('in a text written in capitals a capital letter says nothing', () => {
+    expect(ask('VAD KOSTAR PROGRAMMET TOTALT')).toMatchObject({ kind: 'total' });
+    expect(ask('VAD BETALAR KÖPING')).toMatchObject({ kind: 'cost', targets: [party('koping')] });
+  });
+});
+
 describe('looksLikeCostQuestion', () => {
   it.each(['Vad kostar STARK för oss?', 'Hur mycket betalar Köping 2027?', 'What does Region Sörmland pay per year?', 'Vad är totalkostnaden?', 'Hur fördelas kostnaden?', 'Vad händer om Norberg inte deltar?', 'kostnadsfordelning', 'Vad kostr det?'])(
     'says yes to %s',
@@ -158,6 +266,7 @@ describe('robustness', () => {
   const partyIdsIn = (q: CostQuestion): string[] => {
     switch (q.kind) {
       case 'cost':
+        return [...q.targets, ...q.except].flatMap((t) => (t.type === 'party' ? [t.partyId] : []));
       case 'yearOutsidePeriod':
         return q.targets.flatMap((t) => (t.type === 'party' ? [t.partyId] : []));
       case 'whatIf':
@@ -169,7 +278,7 @@ describe('robustness', () => {
     }
   };
   it('never throws and only ever names real parties, whatever is typed', () => {
-    const words = ['vad', 'betalar', 'kostar', 'vi', 'oss', 'om', 'inte', 'deltar', 'Köping', 'region', 'Sörmland', '2027', '2031', 'utan', 'if', 'our', 'Uppsala', '**', 'länsstyrelsen', 'Västmanland', 'kommunerna', 'i'];
+    const words = ['vad', 'betalar', 'kostar', 'vi', 'oss', 'om', 'inte', 'deltar', 'Köping', 'region', 'Sörmland', '2027', '2031', 'utan', 'if', 'our', 'Uppsala', '**', 'länsstyrelsen', 'Västmanland', 'kommunerna', 'i', 'utom', 'alla', 'än', 'andra', 'regionen', 'västmanlandskommunerna', 'tillsammans', 'programmet'];
     fc.assert(
       fc.property(fc.oneof(fc.string({ maxLength: 80 }), fc.array(fc.constantFrom(...words), { maxLength: 10 }).map((w) => w.join(' '))), fc.constantFrom(null, 'vasteras', 'region-sormland'), (text, asker) => {
         const q = ask(text, asker);

@@ -71,4 +71,23 @@ export function fuzzyEquals(typed: string, known: string): boolean {
   return allowed > 0 && Math.abs(typed.length - known.length) <= allowed && distance(typed, known) <= allowed * 2 && typoDistance(typed, known) <= allowed;
 }
 
-export { distance };
+
+/**
+ * Typing errors per letter, 0 (same) to 1 (nothing alike): the swap-aware edit distance divided by the longer
+ * word's length, so "Enköping"/"Köping" (2 of 8) is closer than "Uppsala"/"Arboga" (5 of 7).
+ */
+export function normalisedDistance(a: string, b: string): number {
+  const longest = Math.max(a.length, b.length);
+  return longest === 0 ? 0 : typoDistance(a, b) / longest;
+}
+
+/**
+ * Whether the text is written in capitals ("VAD BETALAR KÖPING"): then a capital letter says nothing about
+ * whether a word is a name.
+ */
+export function isShouting(text: string): boolean {
+  const letters = text.match(/\p{L}/gu) ?? [];
+  if (letters.length < 4) return false;
+  const upper = letters.filter((l) => l !== l.toLowerCase()).length;
+  return upper / letters.length >= 0.7;
+}
