@@ -2,7 +2,8 @@ import { core } from './en/core.js';
 import { cost } from './en/cost.js';
 import { meetings } from './en/meetings.js';
 import { needs } from './en/needs.js';
+import { records } from './en/records.js';
 import type { Catalogue } from './catalogue.js';
 
 /** The English catalogue, for people whose Teams locale starts with "en". */
-export const en: Catalogue = { core, cost, meetings, needs };
+export const en: Catalogue = { core, cost, meetings, needs, records };

@@ -2,6 +2,7 @@ import { core } from './sv/core.js';
 import { cost } from './sv/cost.js';
 import { meetings } from './sv/meetings.js';
 import { needs } from './sv/needs.js';
+import { records } from './sv/records.js';
 
 /** The Swedish catalogue: the default language, and the shape every other language follows. */
-export const sv = { core, cost, meetings, needs };
+export const sv = { core, cost, meetings, needs, records };
