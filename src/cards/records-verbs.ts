@@ -25,8 +25,9 @@ export const recordsVerbs = {
   /** The attendance form (data: `meetingId`, `page?`). */
   attendance: 'records.attendance',
   /**
-   * Save the attendance shown (data: `meetingId`, `page`, `personIds`: the people on this page, comma-separated;
-   * inputs: attendanceInputIds.status(personId), .seat(personId), .guests).
+   * Save the attendance shown (data: `meetingId`, `page`, `personIds`: the people on this page, comma-separated,
+   * `goTo?`: the page to show next; inputs: attendanceInputIds.status(personId), .seat(personId), and .guests on the
+   * page that shows the guests — when the payload has no guests input, the guests stay as they are).
    */
   saveAttendance: 'records.saveAttendance',
 

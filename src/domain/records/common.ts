@@ -42,7 +42,9 @@ export const RECORD_LIMITS = {
   link: 2000,
   guestName: 200,
   guestOrganisation: 200,
-  guests: 60,
+  // Guests are edited in one text box on the attendance card: 25 × (200 + 200) characters (å, ä, ö take two bytes
+  // each) still fit one card.
+  guests: 25,
   decisionText: 4000,
   /** Needs one decision links to. */
   decisionNeeds: 20,

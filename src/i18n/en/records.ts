@@ -95,6 +95,7 @@ export const records: Catalogue['records'] = {
   },
 
   attendance: {
+    label: 'Attendance',
     heading: (p) => `Attendance: ${p.title}`,
     intro: 'Prefilled from the RSVPs: Yes = present, No = absent, Maybe or no answer = unknown.',
     status: { present: 'Present', absent: 'Absent', unknown: 'Unknown' },
@@ -108,9 +109,9 @@ export const records: Catalogue['records'] = {
     guests: 'Guests',
     guestsHint: 'One per line: Name, Organisation',
     save: 'Save attendance',
-    page: (p) => `Showing ${p.from}–${p.to} of ${p.total}. Save before changing page.`,
-    next: 'Next page',
-    previous: 'Previous page',
+    page: (p) => `Showing ${p.from}–${p.to} of ${p.total}.`,
+    next: 'Save and show the next page',
+    previous: 'Save and show the previous page',
     recorded: (p) => `Recorded on ${p.date} by ${p.name}.`,
     notRecorded: 'Attendance has not been recorded yet.',
     locked: 'The minutes are approved; attendance can no longer change.',

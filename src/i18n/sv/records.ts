@@ -107,6 +107,7 @@ export const records = {
   },
 
   attendance: {
+    label: 'Närvaro',
     heading: (p: { title: string }) => `Närvaro: ${p.title}`,
     intro: 'Förifyllt från svaren på inbjudan: Ja = närvarande, Nej = frånvarande, Kanske eller inget svar = okänt.',
     status: { present: 'Närvarande', absent: 'Frånvarande', unknown: 'Okänt' },
@@ -120,9 +121,9 @@ export const records = {
     guests: 'Gäster',
     guestsHint: 'En per rad: Namn, Organisation',
     save: 'Spara närvaron',
-    page: (p: { from: number; to: number; total: number }) => `Visar ${p.from}–${p.to} av ${p.total}. Spara innan du byter sida.`,
-    next: 'Nästa sida',
-    previous: 'Föregående sida',
+    page: (p: { from: number; to: number; total: number }) => `Visar ${p.from}–${p.to} av ${p.total}.`,
+    next: 'Spara och visa nästa sida',
+    previous: 'Spara och visa föregående sida',
     recorded: (p: { date: string; name: string }) => `Registrerad ${p.date} av ${p.name}.`,
     notRecorded: 'Närvaron är inte registrerad än.',
     locked: 'Protokollet är justerat; närvaron kan inte ändras.',
