@@ -45,7 +45,10 @@ export const recordsVerbs = {
   /** Open actions (data: `scope`: 'mine' | 'meeting' | 'person'). */
   actions: 'records.actions',
 
-  /** Show the minutes (data: `meetingId`, `editKey?` for leadership writing one section's notes). */
+  /**
+   * Show the minutes (data: `meetingId`; `edit: true` with input minutesInputIds.editKey for leadership writing one
+   * section's notes; `signatories: true` for the chair and adjuster pickers).
+   */
   minutes: 'records.minutes',
   /** Leadership drafts or regenerates the minutes from the record (data: `meetingId`). */
   draftMinutes: 'records.draftMinutes',
@@ -94,6 +97,8 @@ export const actionInputIds = { comment: 'actionComment' } as const;
 
 export const minutesInputIds = {
   notes: 'minutesNotes',
+  /** The section whose notes leadership is about to write (an agenda item's id, or 'other'). */
+  editKey: 'editKey',
   changeComment: 'changeComment',
   chair: 'chairId',
   /** An Input.ChoiceSet with isMultiSelect: the ids arrive comma-separated. */

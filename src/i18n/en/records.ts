@@ -179,6 +179,9 @@ export const records: Catalogue['records'] = {
   },
 
   minutes: {
+    editWhich: 'Item',
+    decisionCount: (p) => (p.count === 1 ? '1 decision' : `${p.count} decisions`),
+    label: 'Minutes',
     heading: (p) => `Minutes: ${p.title}`,
     version: (p) => `Version ${p.version}`,
     draft: 'Draft – not approved',

@@ -191,6 +191,9 @@ export const records = {
   },
 
   minutes: {
+    editWhich: 'Punkt',
+    decisionCount: (p: { count: number }) => (p.count === 1 ? '1 beslut' : `${p.count} beslut`),
+    label: 'Protokoll',
     heading: (p: { title: string }) => `Protokoll: ${p.title}`,
     version: (p: { version: number }) => `Version ${p.version}`,
     draft: 'Utkast – inte justerat',
