@@ -96,7 +96,7 @@ describe('notice card', () => {
     expect(links(card)).toEqual(['https://mdu.se/a%20%28b%29/c%20d', 'https://mdu.sharepoint.com/x']);
   });
 
-  it('a full agenda (30 items, long descriptions, 40 papers) still fits Teams’ card size: descriptions are shortened and it says so', () => {
+  it('an agenda beyond the limits (30 items, long descriptions, 40 papers) still fits Teams’ card size: descriptions are shortened and it says so', () => {
     const long = '*'.repeat(2000);
     const items = Array.from({ length: 30 }, (_, i) => ({
       itemId: `a${i}`,

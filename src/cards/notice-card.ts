@@ -52,7 +52,7 @@ export interface NoticeCardModel {
 
 /**
  * Levels of detail, most first: descriptions shortened step by step and then left out, then titles and names
- * shortened, presenters left out. An ordinary agenda shows everything; only one near the limits (30 items, 40 papers, long texts) is cut.
+ * shortened, presenters left out. An ordinary agenda shows everything; only one near the limits (20 items, 30 papers, long texts) is cut.
  */
 const LEVELS = [
   { description: 2000, text: 200, presenter: true },

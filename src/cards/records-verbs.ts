@@ -13,13 +13,13 @@ export const recordsVerbs = {
   agenda: 'records.agenda',
   /** Add an agenda item (data: `meetingId`; inputs: agendaInputIds.title, .description, .presenterName). */
   addAgendaItem: 'records.addAgendaItem',
-  /** Remove an agenda item (data: `meetingId`, `itemId`). */
+  /** Remove an agenda item (data: `meetingId`; input agendaInputIds.item). */
   removeAgendaItem: 'records.removeAgendaItem',
-  /** Move an agenda item (data: `meetingId`, `itemId`, `to`: 0-based position). */
+  /** Move an agenda item one step (data: `meetingId`, `direction`: 'up' | 'down'; input agendaInputIds.item). */
   moveAgendaItem: 'records.moveAgendaItem',
   /** Add a paper as a link (data: `meetingId`; inputs: agendaInputIds.paperTitle, .paperUrl, .paperItem). */
   addPaper: 'records.addPaper',
-  /** Remove a paper (data: `meetingId`, `paperId`). */
+  /** Remove a paper (data: `meetingId`; input agendaInputIds.paper). */
   removePaper: 'records.removePaper',
 
   /** The attendance form (data: `meetingId`, `page?`). */
@@ -80,6 +80,10 @@ export const agendaInputIds = {
   paperUrl: 'paperUrl',
   /** '' for the meeting as a whole. */
   paperItem: 'paperItem',
+  /** The item to move or remove. */
+  item: 'agendaItem',
+  /** The paper to remove. */
+  paper: 'agendaPaper',
 } as const;
 
 /**

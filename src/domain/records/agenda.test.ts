@@ -42,7 +42,7 @@ describe('the agenda', () => {
     expect(addAgendaItem({ record, item: { title: 'Läget' }, actor: erik, now })).toEqual({ ok: false, reason: 'forbidden' });
   });
 
-  it('has at most 30 items', () => {
+  it('has at most 20 items', () => {
     const record = aRecord(meeting, Array.from({ length: RECORD_LIMITS.agendaItems }, (_, i) => `Punkt ${i + 1}`));
     expect(addAgendaItem({ record, item: { title: 'En till' }, actor: leadership, now })).toEqual({ ok: false, reason: 'tooManyItems' });
   });

@@ -34,11 +34,14 @@ export const maybeEmptyTextSchema = (max: number) => z.string().refine((s) => ch
 export const RECORD_LIMITS = {
   agendaTitle: 200,
   agendaDescription: 2000,
-  /** A notice card lists every item; more than this does not fit Teams' card size with descriptions. */
-  agendaItems: 30,
+  /**
+   * A notice card lists every item with its papers, and the editor adds pickers for them: 20 items and 30 papers still
+   * fit Teams' card size (a Programråd agenda has five to ten items).
+   */
+  agendaItems: 20,
   paperTitle: 200,
   fileName: 255,
-  papers: 40,
+  papers: 30,
   link: 2000,
   guestName: 200,
   guestOrganisation: 200,

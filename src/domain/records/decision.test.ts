@@ -9,6 +9,7 @@ import {
   finaliseMeetingDecisions,
   meetingDecisions,
   nextDecisionNumber,
+  parseNeedNumbers,
   recordDecision,
   withdrawDecision,
   type Decision,
@@ -230,5 +231,15 @@ describe('a need’s decisions and who is told', () => {
       { decisionId: d.id, needNumbers: [12, 15], personId: needPeople.kopingDirector.aadObjectId },
     ]);
     expect(decisionNotifications({ decisions: [d], needs: [supported], actorId: needPeople.vasterasDirector.aadObjectId }).map((n) => n.personId)).toEqual([needPeople.kopingDirector.aadObjectId]);
+  });
+});
+
+describe('need numbers typed into a form', () => {
+  it('takes the numbers wherever they stand, once each, in order', () => {
+    expect(parseNeedNumbers('#15, 12 och 15;#3')).toEqual({ numbers: [3, 12, 15], invalid: [] });
+    expect(parseNeedNumbers('')).toEqual({ numbers: [], invalid: [] });
+  });
+  it('names what looks like a number but is not a need number', () => {
+    expect(parseNeedNumbers('12.5 0 #x 7')).toEqual({ numbers: [7], invalid: ['12.5', '0'] });
   });
 });

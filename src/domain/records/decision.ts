@@ -97,6 +97,25 @@ export function nextDecisionNumber({ decisions, body, year }: { decisions: Itera
   return max + 1;
 }
 
+/**
+ * Need numbers as typed into a form: "12, 15", "#12 #15", "12 och 15". Numbers are taken wherever they stand; any
+ * other word is ignored, except that text with no number at all is returned as empty. Duplicates collapse, order is
+ * ascending. `invalid` lists tokens that look like numbers but are not valid need numbers ("0", "12.5").
+ */
+export function parseNeedNumbers(text: string): { numbers: number[]; invalid: string[] } {
+  const numbers = new Set<number>();
+  const invalid: string[] = [];
+  for (const token of text.split(/[\s,;]+/).filter(Boolean)) {
+    const m = /^#?(\d{1,9})$/.exec(token);
+    if (m) {
+      const n = Number(m[1]);
+      if (n > 0) numbers.add(n);
+      else invalid.push(token);
+    } else if (/^#?\d/.test(token)) invalid.push(token);
+  }
+  return { numbers: [...numbers].sort((a, b) => a - b), invalid };
+}
+
 export type DecisionTextProblem = { field: 'text'; problem: 'required' | 'tooLong'; max: number };
 
 function checkNeeds(numbers: readonly number[], needs: readonly Pick<Need, 'number'>[]): { ok: true; numbers: number[] } | { ok: false; reason: 'tooManyNeeds' } | { ok: false; reason: 'unknownNeeds'; needNumbers: number[] } {

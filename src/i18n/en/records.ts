@@ -78,6 +78,8 @@ export const records: Catalogue['records'] = {
   },
 
   agendaForm: {
+    itemToChange: 'Item to move or remove',
+    paperToRemove: 'Paper to remove',
     heading: (p) => `Agenda: ${p.title}`,
     itemTitle: 'Heading',
     itemDescription: 'Description (optional)',

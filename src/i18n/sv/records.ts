@@ -90,6 +90,8 @@ export const records = {
   },
 
   agendaForm: {
+    itemToChange: 'Punkt att flytta eller ta bort',
+    paperToRemove: 'Handling att ta bort',
     heading: (p: { title: string }) => `Dagordning: ${p.title}`,
     itemTitle: 'Rubrik',
     itemDescription: 'Beskrivning (frivillig)',
