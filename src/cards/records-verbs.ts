@@ -31,11 +31,19 @@ export const recordsVerbs = {
    */
   saveAttendance: 'records.saveAttendance',
 
+  /** Leadership's form to record a decision at a meeting (data: `meetingId`). */
+  decisionForm: 'records.decisionForm',
+  /** Record the decision (data: `meetingId`; inputs decisionInputIds.text, .item, .needs). */
+  recordDecision: 'records.recordDecision',
   /** Show one decision (data: `decisionId`). */
   decision: 'records.decision',
   /** A page of decision search results (data: `query` as typed, `page`). */
   decisions: 'records.decisions',
 
+  /** Leadership's form for a new action (data: `decisionId`, or `meetingId` and `itemId`). */
+  actionForm: 'records.actionForm',
+  /** Create the action (data as the form's; inputs actionInputIds.title, .owner, .due). */
+  createAction: 'records.createAction',
   /** Show one action item (data: `actionId`). */
   action: 'records.action',
   /** The owner marks an action done (data: `actionId`; input actionInputIds.comment). */
@@ -61,6 +69,10 @@ export const recordsVerbs = {
   /** A signatory asks for a change to the version shown (data: `meetingId`, `version`; input minutesInputIds.changeComment). */
   requestMinutesChange: 'records.requestMinutesChange',
 
+  /** Leadership's form to put a question per capsulam (data: `body?`). */
+  perCapsulamForm: 'records.perCapsulamForm',
+  /** Put the question to the body's seats (inputs perCapsulamInputIds.*). */
+  openPerCapsulam: 'records.openPerCapsulam',
   /** Show a per capsulam question (data: `procedureId`). */
   perCapsulam: 'records.perCapsulam',
   /** A seat answers (data: `procedureId`, `seatId`, `value`: 'yes' | 'no'). */
@@ -97,7 +109,24 @@ export const attendanceInputIds = {
   guests: 'guests',
 } as const;
 
-export const actionInputIds = { comment: 'actionComment' } as const;
+export const actionInputIds = { comment: 'actionComment', title: 'actionTitle', owner: 'actionOwner', due: 'actionDue' } as const;
+
+export const decisionInputIds = {
+  text: 'decisionText',
+  /** '' for no agenda item. */
+  item: 'decisionItem',
+  /** Need numbers as typed ("12, 15"); parse with parseNeedNumbers. */
+  needs: 'decisionNeeds',
+} as const;
+
+export const perCapsulamInputIds = {
+  body: 'pcBody',
+  proposal: 'pcProposal',
+  needs: 'pcNeeds',
+  /** Stockholm date (yyyy-MM-dd) and time (HH:mm) of the deadline. */
+  deadlineDate: 'pcDeadlineDate',
+  deadlineTime: 'pcDeadlineTime',
+} as const;
 
 export const minutesInputIds = {
   notes: 'minutesNotes',

@@ -151,6 +151,42 @@ export const records: Catalogue['records'] = {
     hint: 'Search with “decisions 2027”, “decisions about <word>” or “decisions #12” for a need.',
   },
 
+  decisionForm: {
+    heading: 'Record a decision',
+    meeting: (p) => `${p.title}, ${p.when}`,
+    next: (p) => `The decision will be numbered ${p.ref} (the next free number).`,
+    text: 'Decision',
+    textPlaceholder: 'E.g. The Programme Council decides to …',
+    item: 'Agenda item',
+    noItem: 'No particular item',
+    needs: 'Needs the decision concerns (numbers, e.g. 12, 15)',
+    submit: 'Record the decision',
+    taken: 'Decisions at the meeting',
+    newAction: 'New action item',
+  },
+
+  actionForm: {
+    heading: 'New action item',
+    from: (p) => `From: ${p.source}`,
+    title: 'What is to be done?',
+    owner: 'Owner',
+    pickPerson: 'Type a name',
+    due: 'Due',
+    submit: 'Create the action item',
+  },
+
+  perCapsulamForm: {
+    heading: 'Decision per capsulam',
+    intro: 'The proposal goes to every seat of the body; each answers yes or no before the deadline.',
+    body: 'Body',
+    proposal: 'Proposed decision',
+    needs: 'Needs the proposal concerns (numbers, e.g. 12, 15)',
+    deadlineDate: 'Answer by (date)',
+    deadlineTime: 'Time',
+    seats: (p) => `The question goes to ${p.count} seats.`,
+    submit: 'Send the proposal',
+  },
+
   action: {
     heading: 'Action item',
     owner: 'Owner',

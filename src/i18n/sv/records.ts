@@ -163,6 +163,42 @@ export const records = {
     hint: 'Sök med ”beslut 2027”, ”beslut om <ord>” eller ”beslut #12” för ett behov.',
   },
 
+  decisionForm: {
+    heading: 'Registrera beslut',
+    meeting: (p: { title: string; when: string }) => `${p.title}, ${p.when}`,
+    next: (p: { ref: string }) => `Beslutet får nummer ${p.ref} (nästa lediga).`,
+    text: 'Beslut',
+    textPlaceholder: 'T.ex. Programrådet beslutar att …',
+    item: 'Punkt på dagordningen',
+    noItem: 'Ingen särskild punkt',
+    needs: 'Behov som beslutet gäller (nummer, t.ex. 12, 15)',
+    submit: 'Registrera beslutet',
+    taken: 'Beslut vid mötet',
+    newAction: 'Ny åtgärd',
+  },
+
+  actionForm: {
+    heading: 'Ny åtgärd',
+    from: (p: { source: string }) => `Från: ${p.source}`,
+    title: 'Vad ska göras?',
+    owner: 'Ansvarig',
+    pickPerson: 'Skriv ett namn',
+    due: 'Klar senast',
+    submit: 'Skapa åtgärden',
+  },
+
+  perCapsulamForm: {
+    heading: 'Beslut per capsulam',
+    intro: 'Förslaget skickas till varje plats i organet; var och en svarar ja eller nej före svarstiden.',
+    body: 'Organ',
+    proposal: 'Förslag till beslut',
+    needs: 'Behov som förslaget gäller (nummer, t.ex. 12, 15)',
+    deadlineDate: 'Svara senast (datum)',
+    deadlineTime: 'Klockan',
+    seats: (p: { count: number }) => `Frågan går till ${p.count} platser.`,
+    submit: 'Skicka förslaget',
+  },
+
   action: {
     heading: 'Åtgärd',
     owner: 'Ansvarig',
