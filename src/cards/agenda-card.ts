@@ -153,6 +153,6 @@ function build(model: AgendaCardModel, t: Catalogue, level: Level): { card: Adap
     }
   }
   if (shortened) body.push(textBlock(n.shortened, { isSubtle: true, size: 'Small', spacing: 'Medium' }));
-  actions.push(execute(n.label, recordsVerbs.notice, { meetingId: model.meetingId }));
+  actions.push(execute(n.show, recordsVerbs.notice, { meetingId: model.meetingId }));
   return { card: adaptiveCard(body, actions), shortened };
 }

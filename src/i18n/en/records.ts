@@ -14,8 +14,7 @@ export const records: Catalogue['records'] = {
   bodies: { programrad: 'Programme Council', programgrupp: 'Programme Group' },
   decisionRef: (p) => `${p.body} ${p.year} § ${p.number}`,
   constituencies: { mdu: 'MDU', vastmanland: 'Västmanland', sormland: 'Sörmland' },
-  roles: { seatHolder: 'ordinary member', substitute: 'substitute', other: '' },
-  notKnown: 'Unknown',
+  roles: { seatHolder: 'ordinary member', substitute: 'substitute' },
 
   search: {
     bodyWords: {
@@ -54,6 +53,7 @@ export const records: Catalogue['records'] = {
   },
 
   notice: {
+    show: 'Show the notice',
     label: 'Notice of meeting',
     heading: (p) => `Notice: ${p.title}`,
     when: 'When',
@@ -232,7 +232,6 @@ export const records: Catalogue['records'] = {
     guests: 'Guests',
     notRecorded: 'Attendance has not been recorded.',
     otherItem: 'Other decisions and action items',
-    noNotes: 'No notes.',
     shortened: 'The texts are shortened here. The full minutes are in the document.',
     signatories: 'Approval',
     chair: 'Chair',
@@ -255,7 +254,6 @@ export const records: Catalogue['records'] = {
     adjustersLabel: 'Adjusters (one or two)',
     pickPerson: 'Type a name',
     saveSignatories: 'Save',
-    sendForApproval: 'Send for approval',
   },
 
   minutesText: {

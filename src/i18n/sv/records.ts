@@ -22,8 +22,7 @@ export const records = {
   decisionRef: (p: Ref) => `${p.body} ${p.year} § ${p.number}`,
   /** Seat constituencies as the seat model names them. */
   constituencies: { mdu: 'MDU', vastmanland: 'Västmanland', sormland: 'Sörmland' } as Record<string, string>,
-  roles: { seatHolder: 'ordinarie', substitute: 'ersättare', other: '' },
-  notKnown: 'Okänd',
+  roles: { seatHolder: 'ordinarie', substitute: 'ersättare' },
 
   search: {
     /** Words in "beslut …" that name a body. */
@@ -66,6 +65,7 @@ export const records = {
   },
 
   notice: {
+    show: 'Visa kallelsen',
     label: 'Kallelse',
     heading: (p: { title: string }) => `Kallelse: ${p.title}`,
     when: 'När',
@@ -244,7 +244,6 @@ export const records = {
     guests: 'Gäster',
     notRecorded: 'Närvaron är inte registrerad.',
     otherItem: 'Övriga beslut och åtgärder',
-    noNotes: 'Inga anteckningar.',
     shortened: 'Texterna är förkortade här. Hela protokollet finns i dokumentet.',
     signatories: 'Justering',
     chair: 'Ordförande',
@@ -267,7 +266,6 @@ export const records = {
     adjustersLabel: 'Justerare (en eller två)',
     pickPerson: 'Skriv ett namn',
     saveSignatories: 'Spara',
-    sendForApproval: 'Skicka för justering',
   },
 
   minutesText: {
