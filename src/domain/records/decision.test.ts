@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { aNeed, people as needPeople } from '../needs/test-fixtures.js';
 import {
   correctDecision,
+  decisionLogSchema,
   decisionNotifications,
   decisionSchema,
   decisionsForNeed,
@@ -193,7 +194,7 @@ describe('correcting and withdrawing, and the numbers', () => {
             expect(nextDecisionNumber({ decisions: log, body, year })).toBe(numbers.length + 1);
           }
         }
-        for (const d of log) decisionSchema.parse(d);
+        expect(decisionLogSchema.parse(log)).toEqual(log);
       }),
       { numRuns: 150 },
     );
@@ -241,5 +242,17 @@ describe('need numbers typed into a form', () => {
   });
   it('names what looks like a number but is not a need number', () => {
     expect(parseNeedNumbers('12.5 0 #x 7')).toEqual({ numbers: [7], invalid: ['12.5', '0'] });
+  });
+});
+
+describe('the stored log', () => {
+  it('is refused with a repeated or skipped number, or an id used twice', () => {
+    const log: Decision[] = [];
+    decide(log);
+    decide(log);
+    expect(decisionLogSchema.safeParse(log).success).toBe(true);
+    expect(decisionLogSchema.safeParse([log[0], { ...log[1]!, number: 1 }]).success).toBe(false);
+    expect(decisionLogSchema.safeParse([log[0], { ...log[1]!, number: 3 }]).success).toBe(false);
+    expect(decisionLogSchema.safeParse([log[0], { ...log[1]!, id: log[0]!.id }]).success).toBe(false);
   });
 });

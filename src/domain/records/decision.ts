@@ -86,6 +86,25 @@ export const decisionSchema = z
   });
 export type Decision = z.infer<typeof decisionSchema>;
 
+/**
+ * The whole log as the store keeps it: ids unique, and each body's numbers per year exactly 1…n (the numbering rule
+ * above), so a damaged or hand-edited file is refused on load instead of handing out a number twice.
+ */
+export const decisionLogSchema = z.array(decisionSchema).superRefine((log, ctx) => {
+  const ids = new Set<string>();
+  const numbers = new Map<string, number[]>();
+  log.forEach((d, i) => {
+    if (ids.has(d.id)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [i, 'id'], message: `decision id ${d.id} twice` });
+    ids.add(d.id);
+    const key = `${d.body} ${d.year}`;
+    numbers.set(key, [...(numbers.get(key) ?? []), d.number]);
+  });
+  for (const [key, ns] of numbers) {
+    const sorted = [...ns].sort((a, b) => a - b);
+    if (sorted.some((n, i) => n !== i + 1)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${key}: numbers must run 1…${ns.length} without gap or repeat` });
+  }
+});
+
 /** How a decision is cited: body, year, number ("Programrådet 2027 § 4"; the catalogue words it). */
 export type DecisionRef = Pick<Decision, 'body' | 'year' | 'number'>;
 export const decisionRef = (d: DecisionRef): DecisionRef => ({ body: d.body, year: d.year, number: d.number });
