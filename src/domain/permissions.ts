@@ -23,6 +23,13 @@ export const actions = [
   'polls.manage',
   'polls.answer',
   'roster.composition',
+  /** Meeting records (#17): agenda, papers, notice, attendance, decisions, actions, minutes, per capsulam. */
+  'records.manage',
+  'records.viewDecisions',
+  'records.attendanceReport',
+  'records.completeAction',
+  'records.approveMinutes',
+  'records.answerPerCapsulam',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -34,11 +41,19 @@ export interface PermissionResource {
   needStatus?: string;
   /** The people invited to a meeting, or asked in a date poll. */
   inviteeIds?: readonly string[];
+  /** The person an action item belongs to. */
+  ownerId?: string;
+  /** The people who sign minutes: the chair and the adjusters (justerare). */
+  signatoryIds?: readonly string[];
+  /** The people who may answer a per capsulam question for a seat (its holder, or the substitutes of a vacant seat). */
+  seatPersonIds?: readonly string[];
 }
 
 const anyRegistered: readonly Role[] = ['director', 'chair', 'staff', 'leadership', 'programgrupp', 'programrad'];
 
-const roleRules: Record<Exclude<Action, 'needs.edit' | 'meetings.rsvp' | 'polls.answer'>, readonly Role[]> = {
+type ResourceAction = 'needs.edit' | 'meetings.rsvp' | 'polls.answer' | 'records.completeAction' | 'records.approveMinutes' | 'records.answerPerCapsulam';
+
+const roleRules: Record<Exclude<Action, ResourceAction>, readonly Role[]> = {
   'help.view': anyRegistered,
   'cost.view': anyRegistered,
   'cost.export': anyRegistered,
@@ -55,6 +70,10 @@ const roleRules: Record<Exclude<Action, 'needs.edit' | 'meetings.rsvp' | 'polls.
   /** Propose times, see everyone's answers, finalise or cancel a date poll. */
   'polls.manage': ['leadership'],
   'roster.composition': ['leadership'],
+  'records.manage': ['leadership'],
+  // Decisions of the bodies concern every party; the log is open to everyone registered.
+  'records.viewDecisions': anyRegistered,
+  'records.attendanceReport': ['leadership'],
 };
 
 const hasAny = (person: Pick<Person, 'roles'>, roles: readonly Role[]): boolean => person.roles.some((r) => roles.includes(r));
@@ -70,6 +89,14 @@ export function can(person: Pick<Person, 'roles' | 'organisationId' | 'aadObject
     case 'meetings.rsvp':
     case 'polls.answer':
       return (resource.inviteeIds ?? []).includes(person.aadObjectId);
+    // The owner marks their own action done; leadership follows up on anyone's.
+    case 'records.completeAction':
+      return hasAny(person, ['leadership']) || (resource.ownerId !== undefined && resource.ownerId === person.aadObjectId);
+    // Only the named chair and adjusters approve minutes: not even leadership approves on their behalf.
+    case 'records.approveMinutes':
+      return (resource.signatoryIds ?? []).includes(person.aadObjectId);
+    case 'records.answerPerCapsulam':
+      return (resource.seatPersonIds ?? []).includes(person.aadObjectId);
     default:
       return hasAny(person, roleRules[action]);
   }

@@ -4,6 +4,7 @@ import { cost } from './sv/cost.js';
 import { meetings } from './sv/meetings.js';
 import { needs } from './sv/needs.js';
 import { polls } from './sv/polls.js';
+import { records } from './sv/records.js';
 
 /** The Swedish catalogue: the default language, and the shape every other language follows. */
-export const sv = { core, cost, meetings, needs, bodies, polls };
+export const sv = { core, cost, meetings, needs, bodies, polls, records };
