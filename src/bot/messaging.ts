@@ -6,11 +6,11 @@ import { OutboundQueue } from './outbound/outbound-queue.js';
 import type { Clock } from './outbound/clock.js';
 import type { Sender } from './outbound/outbound-job.js';
 import { StoreDeliveryLog } from './store-delivery-log.js';
-import type { AdaptiveCard } from '../cards/adaptive-card.js';
+import type { ReplyMessage } from './feature.js';
 
 interface Payload {
   personId: string;
-  message: string | AdaptiveCard;
+  message: ReplyMessage;
   replaces?: string;
 }
 

@@ -21,6 +21,7 @@ export const actions = [
   'meetings.viewOwn',
   'meetings.rsvp',
   'roster.composition',
+  'audit.view',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -51,6 +52,7 @@ const roleRules: Record<Exclude<Action, 'needs.edit' | 'meetings.rsvp'>, readonl
   'meetings.viewAll': ['leadership'],
   'meetings.viewOwn': anyRegistered,
   'roster.composition': ['leadership'],
+  'audit.view': ['leadership'],
 };
 
 const hasAny = (person: Pick<Person, 'roles'>, roles: readonly Role[]): boolean => person.roles.some((r) => roles.includes(r));

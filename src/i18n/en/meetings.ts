@@ -17,6 +17,7 @@ export const meetings: Catalogue['meetings'] = {
     scheduleNotAllowed: 'Only programme leadership schedules, changes and cancels meetings. Type **meetings** to see your own meetings.',
     cadenceNotAllowed: 'The meeting plan is programme leadership’s tool. Type **meetings** to see your own meetings.',
     meetingNotFound: 'That meeting no longer exists.',
+    notInvitedView: 'You are not on the list of invitees to this meeting. Please contact the programme leadership if you should be.',
   },
   notAnswered: 'Not answered',
   unknownPerson: 'Unknown person',

@@ -15,6 +15,7 @@ export const meetings = {
     scheduleNotAllowed: 'Det är bara programledningen som bokar, ändrar och ställer in möten. Skriv **möten** för att se dina egna möten.',
     cadenceNotAllowed: 'Mötesplanen är programledningens verktyg. Skriv **möten** för att se dina egna möten.',
     meetingNotFound: 'Det mötet finns inte längre.',
+    notInvitedView: 'Du står inte på inbjudningslistan till det här mötet. Hör av dig till programledningen om du borde vara med.',
   },
   notAnswered: 'Ej svarat',
   unknownPerson: 'Okänd person',
