@@ -153,7 +153,9 @@ export function createBot({ adapter, services, features }: BotOptions): Applicat
     const personal: Turn = {
       ...turn,
       audience: 'personal',
-      reply: async (m) => collect(m),
+      reply: async (m) => {
+        collect(m);
+      },
       link: (kind, params = {}) => fileLink(services, { kind, params, personId: turn.person.aadObjectId, now: turn.now }),
       command: (text) => dispatch(personal, text),
     };

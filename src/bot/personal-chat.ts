@@ -34,7 +34,12 @@ export async function sendToPersonalChat(services: Services, person: Person, act
  */
 export async function answerInPersonalChat(turn: Turn, personal: (collect: (m: ReplyMessage) => void) => Turn, work: (t: Turn) => Promise<ActionResult | void>): Promise<boolean> {
   const collected: ReplyMessage[] = [];
-  const result = await work(personal((m) => collected.push(m)));
-  if (result) collected.push('card' in result ? result.card : result.message);
+  const result = await work(
+    personal((m) => {
+      collected.push(m);
+    }),
+  );
+  // Text routes resolve to nothing; card actions to their answer, which becomes one more message.
+  if (result && typeof result === 'object') collected.push('card' in result ? result.card : result.message);
   return sendToPersonalChat(turn.services, turn.person, turn.context.activity, collected);
 }

@@ -1,4 +1,4 @@
-import type { MeetingType, RsvpValue } from '../domain/meetings/meeting.js';
+import { LIMITS, type MeetingType, type RsvpValue } from '../domain/meetings/meeting.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import { adaptiveCard, execute, factSet, fileAction, openUrl, plain, textBlock, userText, type AdaptiveCard, type CardElement, type FileLink } from './adaptive-card.js';
 import { meetingVerbs } from './meeting-verbs.js';
@@ -77,7 +77,7 @@ export function meetingInvitationCard(model: InvitationCardModel, t: Catalogue):
       label: inv.comment,
       placeholder: inv.commentPlaceholder,
       isMultiline: true,
-      maxLength: 500,
+      maxLength: LIMITS.comment,
       ...(answer?.comment ? { value: answer.comment } : {}),
     });
     for (const value of ANSWERS) {

@@ -5,7 +5,7 @@ import type { NeedState } from './needs/need.js';
 /**
  * The audit record: who did what to which thing, when, and what changed. One entry per leadership action (booking,
  * changing or cancelling a meeting, changing who is invited, reviewing or merging a need, opening a needs round,
- * exporting the needs, a roster change, a rotated secret). Entries are only ever appended; each carries its place in
+ * exporting the needs, a roster change). Entries are only ever appended; each carries its place in
  * the record (`seq`), so a gap or a reordering is visible.
  *
  * Values are kept short (AUDIT_VALUE_MAX): the record says what changed, it is not a second copy of the data.
@@ -21,7 +21,6 @@ export const auditActions = [
   'needs.roundOpened',
   'export.downloaded',
   'roster.changed',
-  'secrets.rotated',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;
@@ -36,7 +35,7 @@ export const auditChangeSchema = z
 export type AuditChange = z.infer<typeof auditChangeSchema>;
 
 export const auditSubjectSchema = z
-  .object({ kind: z.enum(['meeting', 'need', 'needsRound', 'export', 'roster', 'secrets']), id: z.string().min(1).max(100) })
+  .object({ kind: z.enum(['meeting', 'need', 'needsRound', 'export', 'roster']), id: z.string().min(1).max(100) })
   .strict();
 export type AuditSubject = z.infer<typeof auditSubjectSchema>;
 

@@ -85,7 +85,7 @@ export async function handleCommand(turn: Turn, command: MeetingCommand): Promis
     case 'cadence': {
       if (!turn.can('meetings.viewAll')) return turn.reply(t.meetings.refusals.cadenceNotAllowed);
       const year = command.year ?? stockholmYear(turn.now);
-      const model = cadenceCardModel({ year, meetings: turn.services.store.doc.meetings.meetings, now: turn.now, t, canSchedule: turn.can('meetings.schedule') });
+      const model = cadenceCardModel({ year, meetings: turn.services.store.doc.meetings.meetings, now: turn.now, t, canSchedule: turn.can('meetings.schedule') && turn.audience === 'personal' });
       return turn.reply(meetingCadenceCard(model, t));
     }
   }

@@ -85,7 +85,6 @@ export const core: Catalogue['core'] = {
       'needs.roundOpened': 'opened a needs round',
       'export.downloaded': 'exported',
       'roster.changed': 'changed the roster',
-      'secrets.rotated': 'rotated the link key',
     },
     help: { command: 'log', text: 'See who did what: bookings, changes, reviewed needs, exports.' },
   },

@@ -83,7 +83,6 @@ export const core = {
       'needs.roundOpened': 'öppnade behovsomgång',
       'export.downloaded': 'exporterade',
       'roster.changed': 'ändrade registret',
-      'secrets.rotated': 'bytte länknyckeln',
     },
     help: { command: 'logg', text: 'Se vem som gjort vad: bokningar, ändringar, behandlade behov, exporter.' },
   },
