@@ -28,7 +28,10 @@ export const VERSION = pkg.version;
 
 export interface RunningBot {
   server: Server;
+  /** Where to reach the bot from this machine. */
   url: string;
+  /** The address the server is bound to (127.0.0.1 in local mode). */
+  address: string;
   port: number;
   services: Services;
   /** Stops taking requests, finishes those in flight and their writes, closes the store. */
@@ -175,7 +178,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
       // With credentials the token comes first: whoever has none learns nothing, not even what a valid body is.
       if (gate) {
-        const refused = await gate.check(authorization, body, now().getTime());
+        // Tokens are checked against the real clock: Microsoft issues them, whatever clock the product runs on.
+        const refused = await gate.check(authorization, body, Date.now());
         if (refused) {
           log.warn('auth.rejected', { reason: refused });
           return res.status(401).end();
@@ -273,6 +277,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   return {
     server,
     url,
+    address: bound.address,
     port,
     services,
     async close() {

@@ -1,5 +1,6 @@
 import { stockholmInstant } from '../../src/domain/time.js';
-import { demo, type Harness, type TurnResult } from '../helpers/harness.js';
+import { Harness, demo, type TurnResult } from '../helpers/harness.js';
+import { FixedCredentialsFactory, type BotFrameworkKeys } from '../helpers/bot-framework-tokens.js';
 
 /*
  * What the security tests need to exist before they attack it, made through the bot's own verbs (as people would):
@@ -52,3 +53,27 @@ export async function bookMeeting(h: Harness, title: string): Promise<string> {
 
 export const rsvp = (h: Harness, who: string, meetingId: string, answer: 'ja' | 'nej' | 'kanske', comment?: string): Promise<TurnResult> =>
   h.invoke(who, 'meeting.rsvp', { meetingId, answer, start: stockholmInstant('2027-03-30', '13:00').toISOString(), ...(comment ? { comment } : {}) });
+
+/** The app id and tenant the credentialed tests run with. */
+export const BOT_ID = '11111111-2222-3333-4444-555555555555';
+export const credentialsEnv = (connectorUrl: string, extra: Record<string, string> = {}): Record<string, string> => ({
+  BOT_ID,
+  BOT_PASSWORD: 'not-a-real-secret',
+  BOT_TENANT_ID: '00000000-0000-0000-0000-000000000001',
+  // The fake connector stands in for Teams' Bot Framework host.
+  STARK_ALLOWED_SERVICE_URLS: connectorUrl,
+  ...extra,
+});
+
+/**
+ * The bot with credentials, as in production, but with the tests' token service: every request the harness posts
+ * carries a valid channel token for its serviceUrl (a test passes its own Authorization header to try others).
+ */
+export async function startWithCredentials(keys: BotFrameworkKeys, extra: Record<string, string> = {}): Promise<Harness> {
+  return Harness.start({
+    now: () => NOW,
+    env: (connector) => credentialsEnv(connector.url, extra),
+    botFramework: { openIdMetadataUrl: keys.metadataUrl, credentialsFactory: new FixedCredentialsFactory(BOT_ID) },
+    authorization: (activity) => `Bearer ${keys.token({ aud: BOT_ID, serviceurl: activity.serviceUrl })}`,
+  });
+}
