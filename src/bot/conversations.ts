@@ -1,5 +1,6 @@
 import { TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { Person } from '../domain/people.js';
+import { normaliseFreeText } from '../domain/text.js';
 import { conversationRefSchema, STORED_NAME_MAX, type StoredConversationRef } from '../store/schema.js';
 import type { Services } from './feature.js';
 import { tenantOf } from './edge.js';
@@ -13,7 +14,7 @@ import { tenantOf } from './edge.js';
  * serviceUrl, tenant, conversation id and type — never the activity's objects themselves: an activity is the
  * sender's to shape, and one whose `from` nests thousands of levels deep must not end up in the store.
  */
-const cut = (s: unknown): string | undefined => (typeof s === 'string' ? Array.from(s).slice(0, STORED_NAME_MAX).join('') : undefined);
+const cut = (s: unknown): string | undefined => (typeof s === 'string' ? Array.from(normaliseFreeText(s)).slice(0, STORED_NAME_MAX).join('') : undefined);
 
 /** The stored form of a reference, or null when the reference lacks what a proactive message needs. */
 export function storedReference(reference: Partial<ConversationReference>, extra: { tenantId?: string | undefined; now: Date }): StoredConversationRef | null {

@@ -2,7 +2,7 @@ import type { Catalogue } from '../catalogue.js';
 
 /** English strings shared by every feature. */
 export const core: Catalogue['core'] = {
-  unknownPerson: (p) => `Hello! You are not registered with the STARK bot, so I'm afraid I can't help you – please contact ${p.contact} to get access.`,
+  unknownPerson: (p) => `You are not registered with the STARK bot, so I'm afraid I can't help you – please contact ${p.contact} to get access.`,
   notUnderstood: "I didn't quite understand that. Type **help** to see what I can do.",
   somethingWentWrong: 'Something went wrong on my side. Please try again in a moment – nothing you sent has been lost.',
   invalidInput: "I couldn't read what you sent. Please try again from the card or type **help**.",
