@@ -9,7 +9,11 @@ const AUDIT = /^(logg|loggen|log|audit|audit log|granskningslogg)$/i;
 /** A card of 25 entries stays well under Teams' card size; older ones are in `npm run admin -- audit`. */
 const SHOWN = 25;
 
-/** One entry as the card shows it; values as recorded, the actor by name. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+/** A recorded value as leadership reads it: instants in Stockholm time, anything else as recorded. */
+const shown = (value: string | undefined): string => (value === undefined ? '–' : INSTANT.test(value) ? formatStockholm(new Date(value), 'yyyy-MM-dd HH:mm') : value);
+
+/** One entry as the card shows it; values as recorded (instants in Stockholm time), the actor by name. */
 export function auditRow(t: Catalogue, entry: AuditEntry, people: readonly Person[]) {
   const actor = entry.actorId === ADMIN_ACTOR ? t.core.audit.admin : (people.find((p) => p.aadObjectId === entry.actorId)?.name ?? t.core.audit.unknownActor);
   return {
@@ -17,7 +21,7 @@ export function auditRow(t: Catalogue, entry: AuditEntry, people: readonly Perso
     actor,
     action: t.core.audit.actions[entry.action],
     subject: `${entry.subject.kind} ${entry.subject.id}`,
-    changes: entry.changes.map((c) => `${c.field}: ${c.from ?? '–'} → ${c.to ?? '–'}`),
+    changes: entry.changes.map((c) => `${c.field}: ${shown(c.from)} → ${shown(c.to)}`),
   };
 }
 
