@@ -110,11 +110,18 @@ export class ChangeRecorder {
   }
 
   private wrap(value: unknown): unknown {
-    if (value === null || typeof value !== 'object' || value instanceof Date || Object.isFrozen(value) || targetOf.has(value)) return value;
+    if (value === null || typeof value !== 'object') return value;
+    // Frozen records (most of a large document) and Dates are handed out as they are, without a draft.
+    if (Object.isFrozen(value) || value instanceof Date) return value;
     const known = this.drafts.get(value);
     if (known) return known;
+    if (targetOf.has(value)) return value;
     const proxy = new Proxy(value, {
-      get: (target, key) => this.wrap(Reflect.get(target, key)),
+      // Reading is the hot path (a mutation may scan thousands of needs): primitives go straight through.
+      get: (target, key) => {
+        const v = (target as Record<PropertyKey, unknown>)[key];
+        return v !== null && typeof v === 'object' ? this.wrap(v) : v;
+      },
       set: (target, key, v) => {
         const admitted = this.recording ? admit(v) : (targetOf.get(v as object) ?? v);
         if (this.recording) this.record(target, key, 'set', admitted);
