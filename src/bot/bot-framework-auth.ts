@@ -31,18 +31,23 @@ const jwksSchema = z.object({
 /** The channel's signing keys, fetched from its OpenID metadata and cached (refreshed daily, or for a new key id). */
 export class ChannelKeys {
   private keys = new Map<string, { key: KeyObject; endorsements: string[] }>();
-  private fetchedAt = 0;
+  private fetchedAt = -Infinity;
+  private lastAttempt = -Infinity;
   private fetching: Promise<void> | null = null;
 
   constructor(private readonly metadataUrl: string) {}
 
   async get(kid: string, now: number): Promise<{ key: KeyObject; endorsements: string[] } | null> {
-    const stale = now - this.fetchedAt > KEYS_MAX_AGE_MS;
-    if (stale || (!this.keys.has(kid) && now - this.fetchedAt > REFETCH_AFTER_MS)) await this.refresh(now);
+    const wanted = now - this.fetchedAt > KEYS_MAX_AGE_MS || !this.keys.has(kid);
+    // Without any key yet (the metadata was unreachable), try again soon; otherwise an unknown key id (a forgery,
+    // or a key Microsoft just added) fetches at most every five minutes.
+    const backoff = this.keys.size === 0 ? 10_000 : REFETCH_AFTER_MS;
+    if (wanted && now - this.lastAttempt > backoff) await this.refresh(now);
     return this.keys.get(kid) ?? null;
   }
 
   private refresh(now: number): Promise<void> {
+    this.lastAttempt = now;
     this.fetching ??= (async () => {
       try {
         const metadata = z.object({ jwks_uri: z.string().url() }).parse(await (await fetch(this.metadataUrl)).json());
@@ -55,8 +60,7 @@ export class ChannelKeys {
         this.keys = keys;
         this.fetchedAt = now;
       } catch {
-        // Unreachable metadata: keep the keys we have; tokens signed with unknown keys are refused meanwhile.
-        this.fetchedAt = Math.max(this.fetchedAt, now - KEYS_MAX_AGE_MS + REFETCH_AFTER_MS);
+        // Unreachable or malformed metadata: keep the keys we have; tokens signed with unknown keys are refused.
       } finally {
         this.fetching = null;
       }

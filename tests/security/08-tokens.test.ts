@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BotFrameworkKeys } from '../helpers/bot-framework-tokens.js';
+import { BotFrameworkKeys, FixedCredentialsFactory } from '../helpers/bot-framework-tokens.js';
 import { Harness, cardOf, demo } from '../helpers/harness.js';
-import { BOT_ID, NOW, startWithCredentials } from './security-fixtures.js';
+import { BOT_ID, NOW, credentialsEnv, startWithCredentials } from './security-fixtures.js';
 
 /*
  * Issue 11, point 8: with credentials, every bad, missing, expired or wrong-audience token gets 401 with an empty
@@ -93,6 +93,24 @@ describe('8. who may post to /api/messages', () => {
       expect([401, 403], channelId).toContain(r.status);
       expect(r.text).toBe('');
       expect(h.connector.calls.length).toBe(calls);
+    }
+  });
+
+  it('when the signing keys cannot be fetched, tokens are refused the same way (401, empty, quiet), not answered 500', async () => {
+    const cut = await Harness.start({
+      now: () => NOW,
+      env: (connector) => credentialsEnv(connector.url),
+      botFramework: { openIdMetadataUrl: 'http://127.0.0.1:9/unreachable', credentialsFactory: new FixedCredentialsFactory(BOT_ID) },
+      authorization: (a) => `Bearer ${keys.token({ aud: BOT_ID, serviceurl: a.serviceUrl })}`,
+    });
+    try {
+      const output = stderr();
+      const r = await cut.say(demo.leader, 'hjälp');
+      expect(r.status).toBe(401);
+      expect(output()).toEqual([]);
+      expect(cut.log.entries.find((e) => e.event === 'auth.rejected')).toMatchObject({ reason: 'unknownKey' });
+    } finally {
+      await cut.close();
     }
   });
 
