@@ -18,13 +18,17 @@ const PLAYGROUND_CHANNELS = new Set(['emulator']);
  * port included, so https://smba.trafficmanager.net.evil.example/ is not https://smba.trafficmanager.net/. In local
  * mode (`allowed` is null) any http(s) URL: the Agents Playground and the tests' connector are on localhost.
  */
-export function serviceUrlAllowed(serviceUrl: string, allowed: readonly string[] | null): boolean {
-  let url: URL;
+const parseUrl = (text: string): URL | null => {
   try {
-    url = new URL(serviceUrl);
+    return new URL(text);
   } catch {
-    return false;
+    return null;
   }
+};
+
+export function serviceUrlAllowed(serviceUrl: string, allowed: readonly string[] | null): boolean {
+  const url = parseUrl(serviceUrl);
+  if (!url) return false;
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
   if (allowed === null) return true;
   if (url.username || url.password) return false;
@@ -44,12 +48,8 @@ const ONEDRIVE_HOSTS = ['.sharepoint.com', '.sharepoint.us', '.sharepoint-mil.us
  * (tests), those hosts are accepted too.
  */
 export function uploadUrlAllowed(uploadUrl: string, allowedServiceUrls: readonly string[] | null): boolean {
-  let url: URL;
-  try {
-    url = new URL(uploadUrl);
-  } catch {
-    return false;
-  }
+  const url = parseUrl(uploadUrl);
+  if (!url) return false;
   if (url.protocol === 'https:' && ONEDRIVE_HOSTS.some((h) => url.hostname.endsWith(h))) return true;
   return allowedServiceUrls !== null && serviceUrlAllowed(uploadUrl, allowedServiceUrls);
 }

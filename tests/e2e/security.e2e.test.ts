@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TENANT_ID } from '../../src/config.js';
 import { formatStockholm, stockholmDate } from '../../src/domain/time.js';
 import { PlaygroundSession, requireBrowserOrSkip } from '../helpers/playground.js';
 
@@ -55,42 +54,18 @@ describe.runIf(run)('security in the Agents Playground', () => {
       const erik = doc.people.find((p) => p.aadObjectId === ERIK)!;
       erik.roles = [...erik.roles, 'leadership'];
     });
-    const ref = s.bot.services.store.doc.conversationRefs[ERIK]!;
     const day = new Date(Date.now() + 30 * DAY);
-    const res = await fetch(`${s.bot.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        id: randomUUID(),
-        channelId: 'msteams',
-        serviceUrl: ref.serviceUrl,
-        locale: 'sv-SE',
-        from: { id: 'demo-user-021', aadObjectId: LEADER, name: 'Anna Provström' },
-        recipient: { id: ref.bot.id, name: 'STARK' },
-        conversation: { id: `e2e-leader-${randomUUID()}`, conversationType: 'personal', tenantId: DEMO_TENANT_ID },
-        channelData: { tenant: { id: DEMO_TENANT_ID } },
-        value: {
-          action: {
-            type: 'Action.Execute',
-            verb: 'meeting.schedule',
-            data: {
-              type: 'programrad',
-              title: 'Höstdialog med programledningen',
-              date: stockholmDate(day),
-              start: '09:00',
-              end: '12:00',
-              place: 'MDU, Västerås',
-              agenda: '1. Läget',
-              deadline: formatStockholm(new Date(day.getTime() - 7 * DAY), 'yyyy-MM-dd'),
-              override: true,
-              draftId: randomUUID(),
-              verb: 'meeting.schedule',
-            },
-          },
-        },
-      }),
+    const res = await s.invokeAs({ aadObjectId: LEADER, id: 'demo-user-021', name: 'Anna Provström' }, 'meeting.schedule', {
+      type: 'programrad',
+      title: 'Höstdialog med programledningen',
+      date: stockholmDate(day),
+      start: '09:00',
+      end: '12:00',
+      place: 'MDU, Västerås',
+      agenda: '1. Läget',
+      deadline: formatStockholm(new Date(day.getTime() - 7 * DAY), 'yyyy-MM-dd'),
+      override: true,
+      draftId: randomUUID(),
     });
     expect(res.status).toBe(200);
     await s.say('svenska');
