@@ -205,8 +205,12 @@ export function createBot({ adapter, services, features }: BotOptions): Applicat
     const locale = localeOf(services, person, activity);
     const t = catalogueFor(locale);
     // Every turn counts, registered or not: a flood from one sender is refused before any work is done for it.
+    // Except Teams' own card refreshes (Universal Actions, trigger "automatic"): Teams sends one for every invitation
+    // card a person scrolls past, and a refusal would replace their card with a warning. They only read.
     const sender = person?.aadObjectId ?? `from:${String(activity.from?.id ?? '')}`;
-    const turns = services.limiter.take(sender, 'turns', services.now().getTime());
+    const value = activity.value as { trigger?: unknown; action?: { verb?: unknown } } | undefined;
+    const automaticRefresh = isAction && value?.trigger === 'automatic' && value.action?.verb === 'meeting.refresh';
+    const turns = automaticRefresh ? ({ ok: true } as const) : services.limiter.take(sender, 'turns', services.now().getTime());
     if (!turns.ok) {
       services.log.info('limit.reached', { aadObjectId: person?.aadObjectId ?? null, kind: 'turns' });
       // Told once per window: answering every refused message would let a flood drive the bot's own sends.

@@ -60,6 +60,18 @@ describe('7. limits', () => {
       expect(textOf(cardOf(other.replies[0]))).toContain('Maria Exempelsson');
     });
 
+    it('Teams\' own card refreshes (Universal Actions, automatic) do not count: a person scrolling past many invitations is not refused', async () => {
+      const meetingId = await bookMeeting(h, 'Möte med många kort');
+      for (let i = 0; i < 20; i++) {
+        const r = await h.invoke(demo.vasterasDirector, 'meeting.refresh', { meetingId }, { trigger: 'automatic' });
+        expect(invokeCard(r), `refresh ${i + 1}`).toBeDefined();
+      }
+      // Clicks do count.
+      const clicks = [];
+      for (let i = 0; i < 13; i++) clicks.push(await h.invoke(demo.vasterasDirector, 'meeting.refresh', { meetingId }));
+      expect(invokeText(clicks.at(-1)!)).toBe(sv.core.limits.slowDown);
+    });
+
     it('answers with a comment count as comments: the fourth in an hour is refused, the answer without one is taken', async () => {
       const meetingId = await bookMeeting(h, 'Möte med kommentarer');
       for (const [i, answer] of (['ja', 'nej', 'kanske'] as const).entries()) expect(invokeCard(await rsvp(h, demo.leader, meetingId, answer, `Kommentar ${i}`))).toBeDefined();
