@@ -130,7 +130,9 @@ async function main(): Promise<void> {
       servers.push(echo);
       for (const scale of ['1x', '10x'] as const) {
         const built = docs.get(scale) as BuiltDocument;
-        const env: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', STARK_DATA_DIR: join(work, scale), STARK_BACKUPS_KEEP: '0', STARK_LOG_LEVEL: 'info' };
+        // Per-person limits off the scale: the load generator sends hundreds of turns a minute as the same people.
+        const limits = Object.fromEntries(['TURNS', 'NEEDS', 'COMMENTS', 'WRITES', 'DOWNLOADS'].map((k) => [`STARK_LIMIT_${k}`, '1000000']));
+        const env: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', STARK_DATA_DIR: join(work, scale), STARK_BACKUPS_KEEP: '0', STARK_LOG_LEVEL: 'info', ...limits };
         if (scale === '10x') env.BENCH_CLOCK_OFFSET_MS = String(TEN_YEARS_MS);
         const nodeArgs = [...(scale === '10x' ? ['--import', './bench/shift-clock.ts'] : []), ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, scale)}`] : [])];
         const bot = await startServer({ script: 'src/main.ts', ready: /listening on (\S+)\/api\/messages/, cpus: pins.servers, env, nodeArgs });

@@ -42,7 +42,7 @@ param botTenantId string = tenant().tenantId
 param botAppType string = 'SingleTenant'
 
 @secure()
-@description('Key that signs download links (STARK_LINK_KEY), at least 32 random bytes, base64url.')
+@description('Key that signs download links (STARK_LINK_SIGNING_KEY), at least 32 random bytes, base64url.')
 param linkKey string
 
 @description('App Service plan SKU. B1 is enough for one instance; P0v3 for more headroom.')
@@ -145,7 +145,7 @@ resource linkKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   name: 'link-key'
   properties: {
     value: linkKey
-    contentType: 'Download link signing key (STARK_LINK_KEY)'
+    contentType: 'Download link signing key (STARK_LINK_SIGNING_KEY)'
   }
 }
 
@@ -215,7 +215,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'BOT_TENANT_ID', value: botTenantId }
         { name: 'BOT_APP_TYPE', value: botAppType }
         { name: 'STARK_TENANT_ID', value: botTenantId }
-        { name: 'STARK_LINK_KEY', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${linkKeySecret.name})' }
+        { name: 'STARK_LINK_SIGNING_KEY', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${linkKeySecret.name})' }
         { name: 'STARK_DATA_DIR', value: dataDir }
         { name: 'STARK_PUBLIC_URL', value: 'https://${names.web}.azurewebsites.net' }
         { name: 'STARK_SHUTDOWN_GRACE_SECONDS', value: string(shutdownGraceSeconds) }

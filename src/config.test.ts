@@ -41,4 +41,29 @@ describe('configuration from the environment', () => {
     expect(c.credentials).toMatchObject({ appId: '11111111-2222-3333-4444-555555555555', appType: 'SingleTenant' });
     expect(c.tenantId).toBe('aaaaaaaa-2222-3333-4444-555555555555');
   });
+
+  it('without credentials the bot listens on 127.0.0.1; another HOST needs the loud variable, loopback names do not', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(problems({ HOST: '0.0.0.0' }).find((x) => x.startsWith('HOST'))).toMatch(/STARK_UNSAFE_LISTEN_ON_NETWORK_WITHOUT_AUTH/);
+    expect(problems({ HOST: '192.168.1.10' })).toHaveLength(1);
+    for (const loopback of ['127.0.0.1', '::1', 'localhost']) expect(loadConfig({ HOST: loopback }).host).toBe(loopback);
+    expect(loadConfig({ HOST: '0.0.0.0', STARK_UNSAFE_LISTEN_ON_NETWORK_WITHOUT_AUTH: 'yes' }).host).toBe('0.0.0.0');
+    expect(problems({ HOST: '0.0.0.0', STARK_UNSAFE_LISTEN_ON_NETWORK_WITHOUT_AUTH: 'true' }).some((x) => x.startsWith('STARK_UNSAFE'))).toBe(true);
+  });
+
+  it('with credentials every interface by default, and only Microsoft\'s Bot Framework hosts unless a list is given', () => {
+    const creds = { BOT_ID: '11111111-2222-3333-4444-555555555555', BOT_PASSWORD: 's', BOT_TENANT_ID: '00000000-0000-0000-0000-000000000001' };
+    expect(loadConfig(creds).host).toBe('0.0.0.0');
+    expect(loadConfig(creds).allowedServiceUrls).toContain('https://smba.trafficmanager.net/');
+    expect(loadConfig({ ...creds, STARK_ALLOWED_SERVICE_URLS: 'http://127.0.0.1:4000/, https://x.example/a/' }).allowedServiceUrls).toEqual(['http://127.0.0.1:4000/', 'https://x.example/a/']);
+    expect(problems({ ...creds, STARK_ALLOWED_SERVICE_URLS: 'not a url' }).some((x) => x.startsWith('STARK_ALLOWED_SERVICE_URLS'))).toBe(true);
+  });
+
+  it('secrets, the contact and the limits are read and checked', () => {
+    expect(loadConfig({ STARK_DATA_DIR: '/srv/stark' }).keyFile).toBe('/srv/stark/keys/link-signing.key');
+    expect(problems({ STARK_LINK_SIGNING_KEY: 'short' }).some((x) => x.startsWith('STARK_LINK_SIGNING_KEY'))).toBe(true);
+    expect(problems({ STARK_ACCESS_CONTACT: 'x'.repeat(201) }).some((x) => x.startsWith('STARK_ACCESS_CONTACT'))).toBe(true);
+    expect(loadConfig({ STARK_LIMIT_TURNS: '10', STARK_LIMIT_DOWNLOADS: '3' }).limits).toMatchObject({ turns: { max: 10 }, downloads: { max: 3 } });
+    expect(problems({ STARK_LIMIT_WRITES: '0' }).find((x) => x.startsWith('STARK_LIMIT_WRITES'))).toMatch(/at least 1/);
+  });
 });

@@ -1,16 +1,43 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { defaultLimits, limitKinds, type LimitKind, type LimitsPolicy } from './domain/limits.js';
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 /** The tenant of the demo roster and the Agents Playground (.m365agentsplayground.yml). */
 export const DEMO_TENANT_ID = '00000000-0000-0000-0000-000000000001';
 
+/**
+ * Where Microsoft's Bot Framework connector for Teams answers: the public cloud's regional endpoints all live under
+ * smba.trafficmanager.net (/amer/, /emea/, /apac/, /teams/ …), and the US government clouds have their own hosts
+ * (learn.microsoft.com › Teams › Send proactive messages). With credentials, the bot talks to no other serviceUrl.
+ */
+export const BOT_FRAMEWORK_SERVICE_URLS = [
+  'https://smba.trafficmanager.net/',
+  'https://smba.infra.gcc.teams.microsoft.com/',
+  'https://smba.infra.gov.teams.microsoft.us/',
+  'https://smba.infra.dod.teams.microsoft.us/',
+] as const;
+
+/** Without credentials the bot listens only here unless told loudly otherwise (see UNSAFE_NETWORK). */
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+/** The variable that lets an unauthenticated bot listen on the network; its name says what it does. */
+export const UNSAFE_NETWORK = 'STARK_UNSAFE_LISTEN_ON_NETWORK_WITHOUT_AUTH';
+
+/** Whom a person who is not in the roster should contact, when STARK_ACCESS_CONTACT does not say. */
+export const DEFAULT_ACCESS_CONTACT = 'STARK:s programledning vid Mälardalens universitet';
+
+const limitEnv = (kind: LimitKind): string => `STARK_LIMIT_${kind.toUpperCase()}`;
+const positiveCount = z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(1_000_000, 'must be at most 1000000').optional());
+
 const guid = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'must be a GUID like 00000000-0000-0000-0000-000000000000');
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 const envSchema = z
   .object({
     PORT: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0–65535 (0 picks a free port)').max(65535, 'must be 0–65535 (0 picks a free port)').default(3978)),
-    HOST: z.preprocess(blankToUndefined, z.string().default('0.0.0.0')),
+    HOST: z.preprocess(blankToUndefined, z.string().max(255).optional()),
+    [UNSAFE_NETWORK]: z.preprocess(blankToUndefined, z.enum(['yes'], { errorMap: () => ({ message: 'must be "yes" or unset' }) }).optional()),
     STARK_DATA_DIR: z.preprocess(blankToUndefined, z.string().min(1).default(fileURLToPath(new URL('../.data/', import.meta.url)))),
     STARK_PUBLIC_URL: z.preprocess(blankToUndefined, z.string().url('must be a URL like https://stark-bot.example.org').optional()),
     STARK_TENANT_ID: z.preprocess(blankToUndefined, guid.optional()),
@@ -23,6 +50,18 @@ const envSchema = z
     // App Service gives a container 30 s between SIGTERM and SIGKILL; finish before that.
     STARK_SHUTDOWN_GRACE_SECONDS: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).min(0.1).max(600).default(25)),
     APPLICATIONINSIGHTS_CONNECTION_STRING: z.preprocess(blankToUndefined, z.string().regex(/InstrumentationKey=[0-9a-fA-F-]{36}/, 'must be an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)').optional()),
+    STARK_ALLOWED_SERVICE_URLS: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .transform((s) => s.split(',').map((u) => u.trim()).filter(Boolean))
+        .pipe(z.array(z.string().url('must be a comma-separated list of URLs like https://smba.trafficmanager.net/').regex(/^https?:\/\//i, 'must be http(s) URLs')).min(1))
+        .optional(),
+    ),
+    STARK_LINK_SIGNING_KEY: z.preprocess(blankToUndefined, z.string().min(32, 'must be at least 32 characters (npm run admin -- secrets new-key prints one)').optional()),
+    STARK_KEY_FILE: z.preprocess(blankToUndefined, z.string().min(1).optional()),
+    STARK_ACCESS_CONTACT: z.preprocess(blankToUndefined, z.string().max(200, 'must be at most 200 characters').default(DEFAULT_ACCESS_CONTACT)),
+    ...Object.fromEntries(limitKinds.map((k) => [limitEnv(k), positiveCount])),
     BOT_ID: z.preprocess(blankToUndefined, guid.optional()),
     BOT_PASSWORD: z.preprocess(blankToUndefined, z.string().optional()),
     BOT_TENANT_ID: z.preprocess(blankToUndefined, guid.optional()),
@@ -36,10 +75,19 @@ const envSchema = z
     if (env.BOT_ID && env.BOT_APP_TYPE !== 'MultiTenant' && !env.BOT_TENANT_ID) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['BOT_TENANT_ID'], message: `is required for BOT_APP_TYPE=${env.BOT_APP_TYPE}` });
     }
+    // Without credentials anyone who reaches the port can act as anyone in the roster, leadership included.
+    if (!env.BOT_ID && env.HOST !== undefined && !LOOPBACK.has(env.HOST) && env[UNSAFE_NETWORK] !== 'yes') {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['HOST'],
+        message: `must be 127.0.0.1 (or ::1, localhost) without BOT_ID: unauthenticated, anyone on the network could act as anyone in the roster. Set BOT_ID/BOT_PASSWORD/BOT_TENANT_ID, or ${UNSAFE_NETWORK}=yes if you really mean it`,
+      });
+    }
   });
 
 export interface BotConfig {
   port: number;
+  /** The address to listen on: 127.0.0.1 without credentials, every interface (0.0.0.0) with them, unless HOST says. */
   host: string;
   dataDir: string;
   /** Base URL that links in cards point at (downloads, calendar files). */
@@ -56,6 +104,18 @@ export interface BotConfig {
   shutdownGraceMs: number;
   /** Traces and metrics go to Application Insights only when a connection string is set; otherwise nowhere. */
   telemetry: { connectionString: string | null };
+  /**
+   * The serviceUrls the bot may send to (prefixes): with credentials, Microsoft's Bot Framework hosts unless
+   * STARK_ALLOWED_SERVICE_URLS says otherwise (tests); null in local mode (the Agents Playground is on localhost).
+   */
+  allowedServiceUrls: string[] | null;
+  /** STARK_LINK_SIGNING_KEY, or null: the key file `keyFile` (made on first start) holds the key. */
+  linkKey: string | null;
+  keyFile: string;
+  /** Named to people who are not in the roster; a role or a mailbox, never a person's name. */
+  accessContact: string;
+  /** Per-person limits (src/domain/limits.ts); STARK_LIMIT_<KIND> overrides a default's count. */
+  limits: LimitsPolicy;
   /** null: local mode — no credentials, unauthenticated requests accepted (Agents Playground, tests). */
   credentials: null | { appId: string; password?: string; tenantId?: string; appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI' };
 }
@@ -74,9 +134,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}${i.path[0] && env[String(i.path[0])] !== undefined ? ` (got "${env[String(i.path[0])]}")` : ''}`));
   }
   const e = parsed.data;
+  const limits = Object.fromEntries(
+    limitKinds.map((k) => {
+      const count = (e as Record<string, unknown>)[limitEnv(k)];
+      return [k, { ...defaultLimits[k], ...(typeof count === 'number' ? { max: count } : {}) }];
+    }),
+  ) as LimitsPolicy;
   return {
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (e.BOT_ID ? '0.0.0.0' : '127.0.0.1'),
     dataDir: e.STARK_DATA_DIR,
     publicUrl: (e.STARK_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     tenantId: (e.STARK_TENANT_ID ?? e.BOT_TENANT_ID ?? DEMO_TENANT_ID).toLowerCase(),
@@ -90,6 +156,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     logFormat: e.STARK_LOG_FORMAT,
     shutdownGraceMs: Math.round(e.STARK_SHUTDOWN_GRACE_SECONDS * 1000),
     telemetry: { connectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING ?? null },
+    allowedServiceUrls: e.BOT_ID ? (e.STARK_ALLOWED_SERVICE_URLS ?? [...BOT_FRAMEWORK_SERVICE_URLS]) : null,
+    linkKey: e.STARK_LINK_SIGNING_KEY ?? null,
+    keyFile: e.STARK_KEY_FILE ?? join(e.STARK_DATA_DIR, 'keys', 'link-signing.key'),
+    accessContact: e.STARK_ACCESS_CONTACT,
+    limits,
     credentials: e.BOT_ID
       ? { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, appType: e.BOT_APP_TYPE }
       : null,

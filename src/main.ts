@@ -36,7 +36,9 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  process.stdout.write(`STARK bot listening on ${bot.url}/api/messages (data: ${config.dataDir})\n`);
+  // The address actually bound (127.0.0.1 without credentials unless told otherwise), not the one asked for.
+  const host = bot.address.includes(':') ? `[${bot.address}]` : bot.address;
+  process.stdout.write(`STARK bot listening on http://${host}:${bot.port}/api/messages (data: ${config.dataDir})\n`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

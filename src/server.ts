@@ -2,11 +2,12 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { BotConfig } from './config.js';
 import { Store } from './store/store.js';
 import { buildSeedDocument } from './store/seed.js';
+import { ensureKeyFile, fileKey, fixedKey } from './store/key-file.js';
 import { createBot, identify, incomingActivitySchema, invokeMessage, localeOf } from './bot/app.js';
 import { allFeatures } from './bot/features.js';
 import type { BotFeature, Services } from './bot/feature.js';
@@ -14,6 +15,10 @@ import { createLogger, type Logger } from './bot/logger.js';
 import { LinkSigner } from './bot/links.js';
 import { createTeamsTransport } from './bot/teams-transport.js';
 import { createMessenger } from './bot/messaging.js';
+import { Limiter } from './bot/limiter.js';
+import { edgeRefusal } from './bot/edge.js';
+import { claimFile } from './bot/downloads.js';
+import { BOT_FRAMEWORK_ISSUER, BOT_FRAMEWORK_OPENID_METADATA, ChannelKeys, fixActivity, StarkAdapter, TokenGate } from './bot/bot-framework-auth.js';
 import { catalogueFor, localeFrom } from './i18n/catalogue.js';
 import { checkComposition } from './domain/composition.js';
 import { describeDeviation } from './bot/features/core-feature.js';
@@ -26,7 +31,10 @@ import { VERSION } from './version.js';
 
 export interface RunningBot {
   server: Server;
+  /** Where to reach the bot from this machine. */
   url: string;
+  /** The address the server is bound to (127.0.0.1 in local mode). */
+  address: string;
   port: number;
   services: Services;
   /**
@@ -46,12 +54,45 @@ export interface StartOptions {
   runJobs?: boolean;
   /** Where metrics go; default: the global OpenTelemetry meter (a no-op unless telemetry was started). */
   metrics?: BotMetrics;
+  /**
+   * Where the Bot Framework's token-signing keys and the bot's own outbound tokens come from. Production uses
+   * Microsoft's (unset); tests that run with credentials publish their own keys and hand out a fixed token.
+   */
+  botFramework?: { openIdMetadataUrl?: string; credentialsFactory?: ServiceClientCredentialsFactory };
 }
 
 /** A readable reason for a 400, never echoing the body back. */
 function badRequest(res: Response, reason: string): void {
   res.status(400).json({ error: 'bad_request', reason });
 }
+
+/** The adapter's configuration: botbuilder's defaults (Microsoft's public cloud) unless the tests publish their own keys. */
+function adapterConfig(config: BotConfig, openIdMetadataUrl: string | undefined): ConstructorParameters<typeof StarkAdapter>[0] {
+  if (!config.credentials) return {};
+  const credentials = {
+    MicrosoftAppId: config.credentials.appId,
+    MicrosoftAppPassword: config.credentials.password,
+    MicrosoftAppType: config.credentials.appType,
+    MicrosoftAppTenantId: config.credentials.tenantId,
+  };
+  if (!openIdMetadataUrl) return credentials;
+  // One parameterised value makes botbuilder expect all of them: the public cloud's, but for the metadata URL.
+  return {
+    ...credentials,
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: BOT_FRAMEWORK_ISSUER,
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    OAuthUrl: 'https://api.botframework.com',
+    ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/botframework.com/v2.0/.well-known/openid-configuration',
+    CallerId: 'urn:botframework:azure',
+    ValidateAuthority: true,
+  };
+}
+
+/** The address to reach a server bound to `address` from this machine. */
+const localUrl = (address: string, port: number): string =>
+  address === '0.0.0.0' || address === '::' ? `http://127.0.0.1:${port}` : address.includes(':') ? `http://[${address}]:${port}` : `http://${address}:${port}`;
 
 export async function startBot(options: StartOptions): Promise<RunningBot> {
   const { config } = options;
@@ -78,8 +119,9 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}`;
+  const bound = server.address() as AddressInfo;
+  const port = bound.port;
+  const url = localUrl(bound.address, port);
 
   let store: Store;
   try {
@@ -102,24 +144,27 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   for (const d of deviations) log.warn('roster.compositionDeviation', { deviation: describeDeviation(catalogueFor('en'), d) });
 
   if (!config.credentials) {
-    log.warn('auth.localMode', { message: 'No BOT_ID/BOT_PASSWORD: accepting unauthenticated requests. Use only for local development and tests.' });
+    log.warn('auth.localMode', { message: `No BOT_ID/BOT_PASSWORD: accepting unauthenticated requests on ${config.host} only. Use only for local development and tests.` });
   }
-  const adapter = config.credentials
-    ? new TeamsAdapter({
-        MicrosoftAppId: config.credentials.appId,
-        MicrosoftAppPassword: config.credentials.password,
-        MicrosoftAppType: config.credentials.appType,
-        MicrosoftAppTenantId: config.credentials.tenantId,
-      })
-    : new TeamsAdapter({});
+  const adapter = new StarkAdapter(adapterConfig(config, options.botFramework?.openIdMetadataUrl), options.botFramework?.credentialsFactory);
+  const gate = config.credentials ? new TokenGate({ appId: config.credentials.appId, keys: new ChannelKeys(options.botFramework?.openIdMetadataUrl ?? BOT_FRAMEWORK_OPENID_METADATA) }) : null;
 
-  const links = new LinkSigner(store.doc.secrets.linkKey);
+  // The link-signing key: from the environment, or the key file (made now if there is none). Never logged.
+  let keySource;
+  if (config.linkKey) keySource = fixedKey(config.linkKey);
+  else {
+    const made = ensureKeyFile(config.keyFile);
+    if (made.created) log.info('secrets.keyFileCreated', { file: config.keyFile });
+    if (made.tightened) log.warn('secrets.keyFileModeTightened', { file: config.keyFile });
+    keySource = fileKey(config.keyFile);
+  }
+  const links = new LinkSigner(keySource);
   const transport = createTeamsTransport(adapter, { store, config, now });
   const messenger = createMessenger({ transport, store, log, tenantId: config.tenantId, metrics });
   await messenger.start();
   readiness.queueRunning = true;
   const stopObservingQueue = metrics.observeQueueDepth(() => messenger.depth());
-  const services: Services = { store, config, log, now, links, messenger };
+  const services: Services = { store, config, log, now, links, messenger, limiter: new Limiter(config.limits), transport };
   const features = options.features ?? allFeatures(config);
   const bot = createBot({ adapter, services, features });
 
@@ -149,9 +194,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   let draining = false;
   const idle: Array<() => void> = [];
 
+  // ok / not ok, and nothing else: no version, no paths, nothing about the host (the log has the details).
   app.get('/healthz', (_req, res) => {
-    const status = store.status();
-    res.status(status.lastError ? 503 : 200).json({ status: status.lastError ? 'degraded' : 'ok', version: VERSION, store: status });
+    const ok = store.status().lastError === null && !draining;
+    res.status(ok ? 200 : 503).set('Cache-Control', 'no-store').json({ status: ok ? 'ok' : 'not ok' });
   });
 
   app.post(
@@ -172,16 +218,44 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
     },
     express.json({ limit: '1mb', strict: true }),
     async (req: Request, res: Response) => {
+      const body = (req.body !== null && typeof req.body === 'object' && !Array.isArray(req.body) ? req.body : {}) as Record<string, unknown>;
+      const authorization = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
+      // With credentials the token comes first: whoever has none learns nothing, not even what a valid body is.
+      if (gate) {
+        // Tokens are checked against the real clock: Microsoft issues them, whatever clock the product runs on.
+        const refused = await gate.check(authorization, body, Date.now());
+        if (refused) {
+          log.warn('auth.rejected', { reason: refused });
+          return res.status(401).end();
+        }
+      }
       const parsed = incomingActivitySchema.safeParse(req.body);
       if (!parsed.success) {
         const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? 'body')))].join(', ');
         return badRequest(res, `not a Bot Framework activity (check: ${fields})`);
       }
+      const activity = fixActivity(body);
+      const auth = await adapter.authenticate(activity, authorization);
+      if (!auth) {
+        log.warn('auth.rejected', { reason: 'botbuilder' });
+        return res.status(401).end();
+      }
+      const refusal = edgeRefusal(activity, config);
+      if (refusal) {
+        log.warn('edge.refused', { reason: refusal });
+        return res.status(403).end();
+      }
       // Everything the turn does (log lines, store writes, the messages it queues) carries the request id.
       const turn: RequestContext = { requestId: String(res.locals.requestId) };
       const started = performance.now();
       try {
-        await runInRequest(turn, () => adapter.process(req, res, (context) => bot.run(context).then(() => undefined)));
+        const invokeResponse = await runInRequest(turn, () => adapter.run(auth, activity, (context) => bot.run(context).then(() => undefined)));
+        res.status(invokeResponse?.status ?? 200);
+        if (invokeResponse?.body !== undefined) res.json(invokeResponse.body);
+        else res.end();
+      } catch (err) {
+        log.error('http.turnFailed', { error: err instanceof Error ? err.name : 'unknown' });
+        if (!res.headersSent) res.status(500).end();
       } finally {
         const command = turn.command ?? activityTypeLabel(parsed.data.type);
         const durationMs = performance.now() - started;
@@ -199,15 +273,13 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   }
   const downloads = new Map(features.flatMap((f) => f.downloads ?? []).map((d) => [d.kind, d]));
   app.get('/downloads/:token', async (req: Request, res: Response) => {
-    const payload = links.verify(String(req.params.token ?? ''), now());
     const locale = localeFrom(req.acceptsLanguages('sv', 'en') || 'sv');
-    const refuse = (status: number) => res.status(status).type('text/plain; charset=utf-8').send(catalogueFor(locale).core.downloadExpired);
-    if (!payload) return refuse(404);
-    const person = store.doc.people.find((p) => p.aadObjectId === payload.u);
-    const route = downloads.get(payload.k);
-    if (!person || !route) return refuse(403);
-    const file = await route.produce({ services, person, params: payload.p, locale });
-    if (!file) return refuse(403);
+    const claim = await claimFile(services, downloads, { token: String(req.params.token ?? ''), locale });
+    if (!claim.ok) {
+      const t = catalogueFor(locale).core;
+      return res.status(claim.status).set('Cache-Control', 'no-store').type('text/plain; charset=utf-8').send(claim.status === 429 ? t.downloadTooMany : t.downloadExpired);
+    }
+    const file = claim.file;
     res
       .status(200)
       .set('Content-Type', file.contentType)
@@ -226,7 +298,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   });
 
   serving = true;
-  log.info('bot.ready', { port, version: VERSION, dataDir: config.dataDir, mode: config.credentials ? 'authenticated' : 'local' });
+  // The address the socket is actually bound to, not the one we meant to bind.
+  log.info('bot.ready', { address: bound.address, port, version: VERSION, dataDir: config.dataDir, mode: config.credentials ? 'authenticated' : 'local' });
 
   const jobTimers: NodeJS.Timeout[] = [];
   const runningJobs = new Set<Promise<void>>();
@@ -260,6 +333,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   return {
     server,
     url,
+    address: bound.address,
     port,
     services,
     async close() {

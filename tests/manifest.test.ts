@@ -102,10 +102,10 @@ describe('the manifest', () => {
     expect(m.name.short).toBe('STARK');
   });
 
-  it('offers the bot in personal chat, group chat and teams, without files', () => {
+  it('offers the bot in personal chat, group chat and teams, with files (the file consent card, personal chat only)', () => {
     const bot = filledManifest().bots[0]!;
     expect([...bot.scopes].sort()).toEqual(['groupChat', 'personal', 'team']);
-    expect(bot.supportsFiles).toBe(false);
+    expect(bot.supportsFiles).toBe(true);
   });
 
   it('has one command list per scope with at most 10 commands each', () => {

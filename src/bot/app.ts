@@ -1,14 +1,18 @@
-import { ActivityTypes, CardFactory, MessageFactory, TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
+import { ActivityTypes, MessageFactory, TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import { z } from 'zod';
-import type { AdaptiveCard } from '../cards/adaptive-card.js';
-import { catalogueFor, localeFrom, type Locale } from '../i18n/catalogue.js';
+import { catalogueFor, localeFrom, type Catalogue, type Locale } from '../i18n/catalogue.js';
 import { can } from '../domain/permissions.js';
 import type { Person } from '../domain/people.js';
-import type { ActionRoute, BotFeature, Services, TextRoute, Turn } from './feature.js';
+import { waitMinutes, type LimitKind } from '../domain/limits.js';
+import { normaliseDeep, normaliseFreeText } from '../domain/text.js';
+import type { ActionResult, ActionRoute, Audience, BotFeature, InvokeRoute, ReplyMessage, Services, TextRoute, Turn, Visibility } from './feature.js';
 import { rememberConversation, forgetConversation } from './conversations.js';
-import { accessContact } from './roster.js';
 import { setCommand } from '../observability/request-context.js';
+import { audienceOf, tenantOf } from './edge.js';
+import { fileLink } from './files.js';
+import { answerInPersonalChat } from './personal-chat.js';
+import { replyActivity } from './reply-activity.js';
 
 const TURN_KEY = Symbol('stark.turn');
 const ACTION_INVOKE = 'adaptiveCard/action';
@@ -41,19 +45,16 @@ const actionEnvelopeSchema = z.object({
   }),
 });
 
-export function tenantOf(activity: Partial<Activity>): string | undefined {
-  const channelTenant = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
-  const id = activity.conversation?.tenantId ?? (typeof channelTenant === 'string' ? channelTenant : undefined);
-  return id?.toLowerCase();
-}
-
-/** The registered person behind an activity: the roster entry with its AAD object id, in the roster's tenant. */
+/**
+ * The registered person behind an activity: the roster entry with its AAD object id, in the roster's tenant. An
+ * activity without a tenant is nobody's (Teams always sends one; the server refuses such requests before this).
+ */
 export function identify(services: Services, activity: Partial<Activity>): Person | null {
-  const aad = activity.from?.aadObjectId?.toLowerCase();
-  if (!aad) return null;
-  const tenant = tenantOf(activity);
-  if (tenant !== undefined && tenant !== services.config.tenantId) return null;
-  return services.store.doc.people.find((p) => p.aadObjectId === aad) ?? null;
+  const aad = activity.from?.aadObjectId;
+  if (typeof aad !== 'string' || aad === '') return null;
+  if (tenantOf(activity) !== services.config.tenantId) return null;
+  const id = aad.toLowerCase();
+  return services.store.doc.people.find((p) => p.aadObjectId === id) ?? null;
 }
 
 /**
@@ -62,13 +63,7 @@ export function identify(services: Services, activity: Partial<Activity>): Perso
  */
 export function localeOf(services: Services, person: Person | null, activity: Partial<Activity>): Locale {
   const chosen = person ? services.store.doc.preferences[person.aadObjectId]?.language : undefined;
-  return chosen ?? localeFrom(activity.locale);
-}
-
-export const cardMessage = (card: AdaptiveCard): Partial<Activity> => MessageFactory.attachment(CardFactory.adaptiveCard(card));
-
-function toActivity(message: string | AdaptiveCard): Partial<Activity> {
-  return typeof message === 'string' ? MessageFactory.text(message) : cardMessage(message);
+  return chosen ?? localeFrom(typeof activity.locale === 'string' ? activity.locale : undefined);
 }
 
 async function sendInvokeResponse(context: TurnContext, body: unknown): Promise<void> {
@@ -79,11 +74,13 @@ async function sendInvokeResponse(context: TurnContext, body: unknown): Promise<
 /** An Action.Execute answer that shows a short message and leaves the card as it is. */
 export const invokeMessage = (text: string) => ({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text });
 
-export function buildTurn(context: TurnContext, services: Services, person: Person, locale: Locale): Turn {
+const toActivity = (message: ReplyMessage): Partial<Activity> => (typeof message === 'string' ? MessageFactory.text(message) : replyActivity(message));
+
+export function buildTurn(context: TurnContext, services: Services, person: Person, locale: Locale, audience: Audience = audienceOf(context.activity), command: (turn: Turn, text: string) => Promise<boolean> = async () => false): Turn {
   const organisation = services.store.doc.organisations.find((o) => o.id === person.organisationId);
   if (!organisation) throw new Error(`person ${person.aadObjectId} has an unknown organisation`);
   const now = services.now();
-  return {
+  const turn: Turn = {
     context,
     services,
     person,
@@ -91,19 +88,25 @@ export function buildTurn(context: TurnContext, services: Services, person: Pers
     locale,
     t: catalogueFor(locale),
     now,
+    audience,
     activityId: context.activity.id,
     can: (action, resource) => can(person, action, resource),
     reply: async (message) => {
       await context.sendActivity(toActivity(message));
     },
-    link: (kind, params = {}, ttlMs = 24 * 60 * 60 * 1000) =>
-      `${services.config.publicUrl}/downloads/${services.links.sign({ k: kind, p: params, u: person.aadObjectId, e: now.getTime() + ttlMs })}`,
+    link: (kind, params = {}) => {
+      // A file is always personal: a route that offers one in a group chat is a bug, not a leak.
+      if (turn.audience !== 'personal') throw new Error(`a ${kind} link was asked for in a shared conversation`);
+      return fileLink(services, { kind, params, personId: person.aadObjectId, now });
+    },
+    command: (text) => command(turn, text),
   };
+  return turn;
 }
 
 /** Lower-cased, diacritics folded, mentions and extra spaces removed: what text routes match against. */
 export function normaliseText(text: string): string {
-  return text
+  return normaliseFreeText(text)
     .replace(/<at>[^<]*<\/at>/gi, ' ')
     .replace(/[\u0000-\u001f\u007f]/g, ' ')
     .replace(/\s+/g, ' ')
@@ -116,9 +119,16 @@ export interface BotOptions {
   features: BotFeature[];
 }
 
+const visibilityOf = (route: TextRoute, match: unknown): Visibility => (typeof route.visibility === 'function' ? route.visibility(match) : (route.visibility ?? 'personal'));
+const matched = (m: unknown) => m !== undefined && m !== null && m !== false;
+
 /**
  * The teams-ai Application with the features' routes. Every message and card action from a registered person
  * becomes a `Turn`; people who are not in the roster get one polite answer and nothing else.
+ *
+ * The scope rule lives here, once, for every route: a route declares whether its answer is public or personal;
+ * a personal answer asked for in a group chat or channel (typed, or a card button pressed there) is sent to the
+ * asker's personal chat, and the group is told so in the asker's language. Per-person limits are counted here too.
  */
 export function createBot({ adapter, services, features }: BotOptions): Application<TurnState> {
   const app = new Application<TurnState>({
@@ -136,29 +146,95 @@ export function createBot({ adapter, services, features }: BotOptions): Applicat
     if (actionRoutes.has(route.verb)) throw new Error(`two features handle the verb ${route.verb}`);
     actionRoutes.set(route.verb, route);
   }
+  const invokeRoutes = new Map<string, InvokeRoute>(features.flatMap((f) => f.invokes ?? []).map((r) => [r.name, r]));
   const turnHooks = features.flatMap((f) => (f.onTurn ? [f.onTurn.bind(f)] : []));
+
+  /** The same turn as seen by a personal route asked for in a group: its answers are collected, not posted. */
+  const personalTurn = (turn: Turn, collect: (m: ReplyMessage) => void): Turn => {
+    const personal: Turn = {
+      ...turn,
+      audience: 'personal',
+      reply: async (m) => {
+        collect(m);
+      },
+      link: (kind, params = {}) => fileLink(services, { kind, params, personId: turn.person.aadObjectId, now: turn.now }),
+      command: (text) => dispatch(personal, text),
+    };
+    return personal;
+  };
+
+  /** What the group reads instead of a personal answer. */
+  const redirectedText = (t: Catalogue, delivered: boolean) => (delivered ? t.core.scope.answeredInPersonalChat : t.core.scope.openPersonalChat);
+
+  /** A limit was reached: the polite answer, or null when the person may go on. */
+  const overLimit = (turn: Turn, kind: LimitKind): string | null => {
+    const outcome = services.limiter.take(turn.person.aadObjectId, kind, turn.now.getTime());
+    if (outcome.ok) return null;
+    services.log.info('limit.reached', { aadObjectId: turn.person.aadObjectId, kind });
+    return turn.t.core.limits.tooMany({ minutes: waitMinutes(outcome.retryAfterMs) });
+  };
+
+  async function dispatch(turn: Turn, text: string): Promise<boolean> {
+    for (const route of textRoutes) {
+      const match = route.match(text, turn);
+      if (!matched(match)) continue;
+      services.log.debug('turn.text', { route: route.name });
+      setCommand(route.name);
+      const refusal = route.limit ? overLimit(turn, route.limit) : null;
+      if (refusal) {
+        await turn.reply(refusal);
+        return true;
+      }
+      if (visibilityOf(route, match) === 'personal' && turn.audience === 'shared') {
+        const delivered = await answerInPersonalChat(turn, (collect) => personalTurn(turn, collect), (t) => route.handle(t, match));
+        services.log.info('scope.redirected', { route: route.name, delivered });
+        await turn.reply(redirectedText(turn.t, delivered));
+      } else {
+        await route.handle(turn, match);
+      }
+      return true;
+    }
+    return false;
+  }
 
   app.turn('beforeTurn', async (context) => {
     const activity = context.activity;
     const isAction = activity.type === ActivityTypes.Invoke && activity.name === ACTION_INVOKE;
-    if (activity.type !== ActivityTypes.Message && !isAction) return true;
+    const isInvokeRoute = activity.type === ActivityTypes.Invoke && typeof activity.name === 'string' && invokeRoutes.has(activity.name);
+    if (activity.type !== ActivityTypes.Message && !isAction && !isInvokeRoute) return true;
+    const isInvoke = isAction || isInvokeRoute;
     const person = identify(services, activity);
     const locale = localeOf(services, person, activity);
+    const t = catalogueFor(locale);
+    // Every turn counts, registered or not: a flood from one sender is refused before any work is done for it.
+    // Except Teams' own card refreshes (Universal Actions, trigger "automatic"): Teams sends one for every invitation
+    // card a person scrolls past, and a refusal would replace their card with a warning. They only read.
+    const sender = person?.aadObjectId ?? `from:${String(activity.from?.id ?? '')}`;
+    const value = activity.value as { trigger?: unknown; action?: { verb?: unknown } } | undefined;
+    const automaticRefresh = isAction && value?.trigger === 'automatic' && value.action?.verb === 'meeting.refresh';
+    const turns = automaticRefresh ? ({ ok: true } as const) : services.limiter.take(sender, 'turns', services.now().getTime());
+    if (!turns.ok) {
+      services.log.info('limit.reached', { aadObjectId: person?.aadObjectId ?? null, kind: 'turns' });
+      // Told once per window: answering every refused message would let a flood drive the bot's own sends.
+      if (isInvoke) await sendInvokeResponse(context, invokeMessage(t.core.limits.slowDown));
+      else if (turns.firstRefusal) await context.sendActivity(t.core.limits.slowDown);
+      return false;
+    }
     if (!person) {
-      const text = catalogueFor(locale).core.unknownPerson({ contact: accessContact(services.store.doc.people) });
-      services.log.info('turn.unknownPerson', { activityType: activity.type, aadObjectId: activity.from?.aadObjectId ?? null });
-      if (isAction) await sendInvokeResponse(context, invokeMessage(text));
+      const text = t.core.unknownPerson({ contact: services.config.accessContact });
+      services.log.info('turn.unknownPerson', { activityType: activity.type, aadObjectId: typeof activity.from?.aadObjectId === 'string' ? activity.from.aadObjectId.slice(0, 64) : null });
+      if (isInvoke) await sendInvokeResponse(context, invokeMessage(text));
       else await context.sendActivity(text);
       return false;
     }
     if (isAction && !actionEnvelopeSchema.safeParse(activity.value).success) {
       // teams-ai's Action.Execute route throws on anything else; answer it here, politely, and change nothing.
       services.log.info('action.malformed', { aadObjectId: person.aadObjectId });
-      await sendInvokeResponse(context, invokeMessage(catalogueFor(locale).core.invalidInput));
+      await sendInvokeResponse(context, invokeMessage(t.core.invalidInput));
       return false;
     }
     await rememberConversation(services, person, activity);
-    const turn = buildTurn(context, services, person, locale);
+    const turn = buildTurn(context, services, person, locale, audienceOf(activity), dispatch);
     context.turnState.set(TURN_KEY, turn);
     for (const hook of turnHooks) await hook(turn);
     return true;
@@ -166,17 +242,8 @@ export function createBot({ adapter, services, features }: BotOptions): Applicat
 
   app.activity(ActivityTypes.Message, async (context) => {
     const turn = context.turnState.get(TURN_KEY) as Turn;
-    const text = normaliseText(context.activity.text ?? '');
-    for (const route of textRoutes) {
-      const match = route.match(text, turn);
-      if (match !== undefined && match !== null && match !== false) {
-        services.log.debug('turn.text', { route: route.name });
-        setCommand(route.name);
-        await route.handle(turn, match);
-        return;
-      }
-    }
-    await turn.reply(turn.t.core.notUnderstood);
+    const text = normaliseText(typeof context.activity.text === 'string' ? context.activity.text : '');
+    if (!(await dispatch(turn, text))) await turn.reply(turn.t.core.notUnderstood);
   });
 
   app.adaptiveCards.actionExecute<Record<string, unknown>>(
@@ -190,40 +257,65 @@ export function createBot({ adapter, services, features }: BotOptions): Applicat
         return turn.t.core.invalidInput;
       }
       setCommand(route.verb);
-      const data = route.schema.safeParse(envelope.data.action.data);
+      // Free text is normalised before anything reads it (src/domain/text.ts).
+      const data = route.schema.safeParse(normaliseDeep(envelope.data.action.data));
       if (!data.success) {
         services.log.info('action.invalidData', { verb: route.verb, issues: data.error.issues.slice(0, 5).map((i) => i.path.join('.')) });
         return turn.t.core.invalidInput;
       }
-      const result = await route.handle(turn, data.data);
+      const kind = route.limit?.(data.data);
+      const refusal = kind ? overLimit(turn, kind) : null;
+      if (refusal) return refusal;
+      let result: ActionResult;
+      if ((route.visibility ?? 'personal') === 'personal' && turn.audience === 'shared') {
+        const delivered = await answerInPersonalChat(turn, (collect) => personalTurn(turn, collect), (t) => route.handle(t, data.data));
+        services.log.info('scope.redirected', { verb: route.verb, delivered });
+        result = { message: redirectedText(turn.t, delivered) };
+      } else {
+        result = await route.handle(turn, data.data);
+      }
       return 'card' in result ? (result.card as never) : result.message;
     },
   );
 
-  // Welcome: when the bot is added (personal install, group chat, team), the person who added it gets the help card.
+  // Invokes other than card actions (Teams' file consent answers): parsed, handled, answered 200 with no body.
+  app.activity(
+    async (context) => context.activity.type === ActivityTypes.Invoke && typeof context.activity.name === 'string' && invokeRoutes.has(context.activity.name),
+    async (context) => {
+      const turn = context.turnState.get(TURN_KEY) as Turn;
+      const route = invokeRoutes.get(String(context.activity.name))!;
+      const data = route.schema.safeParse(context.activity.value);
+      if (data.success) await route.handle(turn, data.data);
+      else services.log.info('invoke.invalidData', { name: route.name });
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: data.success ? 200 : 400 } });
+    },
+  );
+
+  // Welcome: when the bot is added (personal install, group chat, team), the person who added it gets the help
+  // card — in a group chat or channel the shared one, which names no one.
   app.conversationUpdate('membersAdded', async (context) => {
     const added = context.activity.membersAdded ?? [];
-    if (!added.some((m) => m.id === context.activity.recipient.id)) return;
+    if (!added.some((m) => m?.id === context.activity.recipient.id)) return;
     const person = identify(services, context.activity);
     const locale = localeOf(services, person, context.activity);
     if (!person) {
-      await context.sendActivity(catalogueFor(locale).core.unknownPerson({ contact: accessContact(services.store.doc.people) }));
+      await context.sendActivity(catalogueFor(locale).core.unknownPerson({ contact: services.config.accessContact }));
       return;
     }
     await rememberConversation(services, person, context.activity);
     const welcome = textRoutes.find((r) => r.name === 'help');
-    if (welcome) await welcome.handle(buildTurn(context, services, person, locale), true);
+    if (welcome) await welcome.handle(buildTurn(context, services, person, locale, audienceOf(context.activity), dispatch), true);
   });
 
   app.conversationUpdate('membersRemoved', async (context) => {
     const removed = context.activity.membersRemoved ?? [];
-    if (!removed.some((m) => m.id === context.activity.recipient.id)) return;
+    if (!removed.some((m) => m?.id === context.activity.recipient.id)) return;
     await forgetConversation(services, context.activity);
   });
 
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
-    const action = (context.activity as { action?: string }).action ?? '';
-    if (action.startsWith('remove')) {
+    const action = (context.activity as { action?: unknown }).action;
+    if (typeof action === 'string' && action.startsWith('remove')) {
       await forgetConversation(services, context.activity);
       return;
     }

@@ -1,10 +1,12 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import type { KeySource } from '../store/key-file.js';
 
 /**
  * Download links (cost tables, needs exports, calendar files) are signed, expiring tokens bound to a registered
- * person: unguessable without the store's key, useless after `expiresAt`, and refused once the person is no
- * longer in the roster. Nothing about a link is stored.
+ * person and to one use: unguessable without the link-signing key (outside the store, see src/store/key-file.ts),
+ * useless after `e` (at most LINK_TTL_MS after they were made), refused once used (the server records the id `j`),
+ * and refused once the person is no longer in the roster.
  */
 const payloadSchema = z
   .object({
@@ -12,19 +14,29 @@ const payloadSchema = z
     p: z.record(z.string(), z.string().max(200)), // parameters of the download
     u: z.string().min(1).max(64), // the person the link was made for
     e: z.number().int().positive(), // expiry, ms since epoch
+    j: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/), // the link's id, for single use
   })
   .strict();
 export type LinkPayload = z.infer<typeof payloadSchema>;
 
-export class LinkSigner {
-  constructor(private readonly key: string) {}
+/** Ten minutes: long enough to click, short enough that a link forwarded or left in a log is soon worthless. */
+export const LINK_TTL_MS = 10 * 60 * 1000;
 
-  sign(payload: LinkPayload): string {
-    const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
+export class LinkSigner {
+  private readonly source: KeySource;
+
+  constructor(key: KeySource | string) {
+    this.source = typeof key === 'string' ? { key: () => key } : key;
+  }
+
+  /** A token for the payload; `j` (the single-use id) is made here when not given. */
+  sign(payload: Omit<LinkPayload, 'j'> & { j?: string }): string {
+    const full: LinkPayload = { ...payload, j: payload.j ?? randomBytes(16).toString('base64url') };
+    const body = Buffer.from(JSON.stringify(full)).toString('base64url');
     return `${body}.${this.mac(body)}`;
   }
 
-  /** The payload of a valid, unexpired token; null for anything else. */
+  /** The payload of a valid, unexpired token; null for anything else (single use is the server's to check). */
   verify(token: string, now: Date): LinkPayload | null {
     if (token.length > 2_000) return null;
     const [body, mac, ...rest] = token.split('.');
@@ -44,6 +56,6 @@ export class LinkSigner {
   }
 
   private mac(body: string): string {
-    return createHmac('sha256', this.key).update(body).digest('base64url');
+    return createHmac('sha256', this.source.key()).update(body).digest('base64url');
   }
 }

@@ -10,10 +10,11 @@ import type { AdaptiveCard } from '../cards/adaptive-card.js';
 import type { BotMetrics } from '../observability/metrics.js';
 import { currentRequest, runInRequest } from '../observability/request-context.js';
 import { inSpan } from '../observability/tracing.js';
+import type { ReplyMessage } from './feature.js';
 
 interface Payload {
   personId: string;
-  message: string | AdaptiveCard;
+  message: ReplyMessage;
   replaces?: string;
   /** The turn or job run that queued the message: its log lines and the send's carry the same id. */
   requestId?: string;

@@ -1,10 +1,10 @@
-import type { AdaptiveCard } from '../cards/adaptive-card.js';
+import type { ReplyMessage } from './feature.js';
 
 /** A proactive message to one person. `key` makes it idempotent: a key sent before is never sent again. */
 export interface OutgoingMessage {
   key: string;
   personId: string;
-  message: string | AdaptiveCard;
+  message: ReplyMessage;
   /** Replace this earlier message (its activity id, from `activityIdOf`) instead of posting a new one. */
   replaces?: string;
 }

@@ -1,10 +1,22 @@
 import { TurnContext, type ConversationReference, type Activity } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import type { AdaptiveCard } from '../cards/adaptive-card.js';
-import type { Services } from './feature.js';
-import { cardMessage } from './app.js';
+import type { BotConfig } from '../config.js';
+import type { ReplyMessage, Services } from './feature.js';
+import { replyActivity } from './reply-activity.js';
+import { storedReference } from './conversations.js';
+import { serviceUrlAllowed } from './edge.js';
+import type { StoredConversationRef } from '../store/schema.js';
 
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
+
+/** A serviceUrl outside the allowed Bot Framework hosts (with credentials): nothing is sent there. */
+export class ServiceUrlRefused extends Error {
+  readonly statusCode = 403;
+  constructor() {
+    super('the serviceUrl is not an allowed Bot Framework host');
+    this.name = 'ServiceUrlRefused';
+  }
+}
 
 /** No stored conversation and no service URL to create one at: the person has to talk to the bot first. */
 export class UnreachableError extends Error {
@@ -15,13 +27,13 @@ export class UnreachableError extends Error {
   }
 }
 
-function toReference(stored: { serviceUrl: string; channelId: string; conversation: { id: string }; bot: { id: string }; user?: { id: string }; locale?: string }): Partial<ConversationReference> {
+function toReference(stored: StoredConversationRef): Partial<ConversationReference> {
   return {
     serviceUrl: stored.serviceUrl,
     channelId: stored.channelId,
-    conversation: stored.conversation as ConversationReference['conversation'],
-    bot: stored.bot as ConversationReference['bot'],
-    ...(stored.user ? { user: stored.user as ConversationReference['user'] } : {}),
+    conversation: { ...stored.conversation } as ConversationReference['conversation'],
+    bot: { ...stored.bot } as ConversationReference['bot'],
+    ...(stored.user ? { user: { ...stored.user } as ConversationReference['user'] } : {}),
     ...(stored.locale ? { locale: stored.locale } : {}),
   };
 }
@@ -43,44 +55,91 @@ async function surfaceErrors(run: (capture: (work: () => Promise<unknown>) => Pr
   if (failure) throw failure.error;
 }
 
-const toActivity = (message: string | AdaptiveCard): Partial<Activity> => (typeof message === 'string' ? { type: 'message', text: message } : cardMessage(message));
+const toActivity = replyActivity;
 
 /**
  * Delivers one proactive message through the Bot Framework connector: into the stored 1:1 conversation, or by
  * creating a 1:1 conversation with the person (Teams accepts the AAD object id and tenant for that).
  */
-export function createTeamsTransport(adapter: TeamsAdapter, services: Pick<Services, 'store' | 'config' | 'now'>) {
+export function createTeamsTransport(adapter: TeamsAdapter, services: Pick<Services, 'store' | 'now'> & { config: Pick<BotConfig, 'credentials' | 'tenantId' | 'allowedServiceUrls'> }) {
   const appId = services.config.credentials?.appId ?? '';
   const audience = services.config.credentials ? BOT_FRAMEWORK_AUDIENCE : '';
+  const allowed = (serviceUrl: string) => serviceUrlAllowed(serviceUrl, services.config.allowedServiceUrls);
+  // A reference stored before the allow-list (or with another one) is never used to send.
+  const checked = <T extends { serviceUrl: string }>(ref: T): T => {
+    if (!allowed(ref.serviceUrl)) throw new ServiceUrlRefused();
+    return ref;
+  };
 
   const anyServiceUrl = (): { serviceUrl: string; bot: { id: string } } | null => {
-    const ref = Object.values(services.store.doc.conversationRefs)[0];
+    const ref = Object.values(services.store.doc.conversationRefs).find((r) => allowed(r.serviceUrl));
     return ref ? { serviceUrl: ref.serviceUrl, bot: { id: ref.bot.id } } : null;
   };
 
   return {
+    /**
+     * Opens a 1:1 chat with someone who wrote from a group chat or channel (Teams accepts their Teams user id and the
+     * tenant) and stores its reference; false when Teams would not (the bot is not installed for them, say).
+     */
+    async openPersonal({ personId, userId, serviceUrl, botId, tenantId }: { personId: string; userId: string; serviceUrl: string; botId: string; tenantId: string }): Promise<boolean> {
+      if (services.store.doc.conversationRefs[personId]) return true;
+      if (!allowed(serviceUrl)) return false;
+      let entry: ReturnType<typeof storedReference> = null;
+      try {
+        await surfaceErrors((capture) =>
+          adapter.createConversationAsync(
+            appId,
+            'msteams',
+            serviceUrl,
+            audience,
+            {
+              isGroup: false,
+              bot: { id: botId, name: 'STARK' },
+              members: [{ id: userId, name: '' }],
+              tenantId,
+              channelData: { tenant: { id: tenantId } },
+              activity: undefined as unknown as Activity,
+            },
+            (context) =>
+              capture(async () => {
+                const reference = TurnContext.getConversationReference(context.activity);
+                entry = storedReference({ ...reference, conversation: { ...reference.conversation, conversationType: 'personal' } as ConversationReference['conversation'], user: { id: userId, name: '' } }, { tenantId, now: services.now() });
+              }),
+          ),
+        );
+      } catch {
+        return false;
+      }
+      const created = entry;
+      if (!created) return false;
+      await services.store.update((doc) => {
+        doc.conversationRefs[personId] ??= created;
+      });
+      return true;
+    },
+
     canReach(personId: string): boolean {
       return Boolean(services.store.doc.conversationRefs[personId]) || anyServiceUrl() !== null;
     },
 
     /** Replaces a message the bot sent earlier (an invitation card after a change or a cancellation). */
-    async update(personId: string, activityId: string, message: string | AdaptiveCard): Promise<{ activityId?: string }> {
+    async update(personId: string, activityId: string, message: ReplyMessage): Promise<{ activityId?: string }> {
       const stored = services.store.doc.conversationRefs[personId];
       if (!stored) throw new UnreachableError(personId);
       await surfaceErrors((capture) =>
-        adapter.continueConversationAsync(appId, toReference(stored), (context) =>
+        adapter.continueConversationAsync(appId, toReference(checked(stored)), (context) =>
           capture(() => context.updateActivity({ ...toActivity(message), id: activityId, conversation: context.activity.conversation })),
         ),
       );
       return { activityId };
     },
 
-    async deliver(personId: string, message: string | AdaptiveCard): Promise<{ activityId?: string }> {
+    async deliver(personId: string, message: ReplyMessage): Promise<{ activityId?: string }> {
       const stored = services.store.doc.conversationRefs[personId];
       let activityId: string | undefined;
       if (stored) {
         await surfaceErrors((capture) =>
-          adapter.continueConversationAsync(appId, toReference(stored), (context) =>
+          adapter.continueConversationAsync(appId, toReference(checked(stored)), (context) =>
             capture(async () => {
               activityId = (await context.sendActivity(toActivity(message)))?.id;
             }),
@@ -106,16 +165,8 @@ export function createTeamsTransport(adapter: TeamsAdapter, services: Pick<Servi
         (context) => capture(async () => {
           activityId = (await context.sendActivity(toActivity(message)))?.id;
           const reference = TurnContext.getConversationReference(context.activity);
-          if (reference.conversation?.id && reference.serviceUrl && reference.bot) {
-            const entry = {
-              serviceUrl: reference.serviceUrl,
-              channelId: reference.channelId ?? 'msteams',
-              conversation: { ...reference.conversation },
-              bot: { ...reference.bot },
-              user: { id: personId },
-              tenantId: services.config.tenantId,
-              updatedAt: services.now().toISOString(),
-            };
+          const entry = storedReference({ ...reference, channelId: reference.channelId ?? 'msteams', user: { id: personId, name: '' } }, { tenantId: services.config.tenantId, now: services.now() });
+          if (entry) {
             await services.store.update((doc) => {
               doc.conversationRefs[personId] ??= entry;
             });

@@ -81,5 +81,13 @@ export const execute = (title: string, verb: string, data: Record<string, unknow
 
 export const openUrl = (title: string, url: string): CardElement => ({ type: 'Action.OpenUrl', title, url });
 
+/**
+ * A file the bot offers: a URL (a signed link that works once, opened in the browser: local mode and the Agents
+ * Playground) or a button that asks the bot to send the file into the personal chat (Teams: the file consent card).
+ */
+export type FileLink = string | { verb: string; data: Record<string, string> };
+
+export const fileAction = (title: string, link: FileLink): CardElement => (typeof link === 'string' ? openUrl(title, link) : execute(title, link.verb, link.data));
+
 /** An inline message shown at the top of a returned form: what went wrong, in the person's words. */
 export const errorBlock = (text: string): CardElement => textBlock(text, { color: 'Attention', weight: 'Bolder' });

@@ -1,6 +1,6 @@
 import type { CostTable, CostTableRow } from '../domain/cost/cost-table.js';
 import type { Catalogue } from '../i18n/catalogue.js';
-import { adaptiveCard, heading, openUrl, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+import { adaptiveCard, fileAction, heading, textBlock, type FileLink, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 
 export interface CostOverviewView {
   table: CostTable;
@@ -10,7 +10,7 @@ export interface CostOverviewView {
   /** Wording of the assumptions the table rests on. */
   assumptions: string[];
   /** Signed download links the bot serves; null hides the buttons. */
-  downloads: { xlsxUrl: string; csvUrl: string | null } | null;
+  downloads: { xlsxUrl: FileLink; csvUrl: FileLink | null } | null;
 }
 
 // Table rows are indented with em spaces: markdown keeps them, where it would drop ordinary leading spaces.
@@ -94,6 +94,6 @@ export function costOverviewCard(view: CostOverviewView, t: Catalogue): Adaptive
   notes.push(o.populationNote({ referenceDate: view.table.populationReferenceDate }));
   body.push(...notes.map((n, i) => textBlock(n, { isSubtle: true, size: 'Small', spacing: i === 0 ? 'Medium' : 'Small' })));
 
-  const actions = view.downloads ? [openUrl(o.downloadXlsx, view.downloads.xlsxUrl), ...(view.downloads.csvUrl ? [openUrl(o.downloadCsv, view.downloads.csvUrl)] : [])] : [];
+  const actions = view.downloads ? [fileAction(o.downloadXlsx, view.downloads.xlsxUrl), ...(view.downloads.csvUrl ? [fileAction(o.downloadCsv, view.downloads.csvUrl)] : [])] : [];
   return adaptiveCard(body, actions);
 }

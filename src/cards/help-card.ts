@@ -3,7 +3,8 @@ import { adaptiveCard, execute, heading, plain, textBlock, type AdaptiveCard, ty
 export interface HelpCardModel {
   title: string;
   intro: string;
-  roles: string;
+  /** Who the person is (personal chat only; a group's help card names no one). */
+  roles?: string | undefined;
   entries: ReadonlyArray<{ command: string; text: string }>;
   footer: string;
   /** The button that switches the bot to the other language. */
@@ -21,7 +22,7 @@ export function helpCard(model: HelpCardModel): AdaptiveCard {
       { type: 'Column', width: 'stretch', items: [textBlock(plain(e.text), { isSubtle: true })] },
     ],
   }));
-  return adaptiveCard([heading(plain(model.title)), textBlock(plain(model.roles), { isSubtle: true, spacing: 'None' }), textBlock(model.intro), ...rows, textBlock(model.footer, { isSubtle: true, size: 'Small', spacing: 'Medium' })], [
+  return adaptiveCard([heading(plain(model.title)), ...(model.roles ? [textBlock(plain(model.roles), { isSubtle: true, spacing: 'None' })] : []), textBlock(model.intro), ...rows, textBlock(model.footer, { isSubtle: true, size: 'Small', spacing: 'Medium' })], [
     execute(model.otherLanguage.title, 'core.language', { language: model.otherLanguage.language }),
   ]);
 }

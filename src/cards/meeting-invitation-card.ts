@@ -1,6 +1,6 @@
-import type { MeetingType, RsvpValue } from '../domain/meetings/meeting.js';
+import { LIMITS, type MeetingType, type RsvpValue } from '../domain/meetings/meeting.js';
 import type { Catalogue } from '../i18n/catalogue.js';
-import { adaptiveCard, execute, factSet, openUrl, plain, textBlock, userText, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+import { adaptiveCard, execute, factSet, fileAction, openUrl, plain, textBlock, userText, type AdaptiveCard, type CardElement, type FileLink } from './adaptive-card.js';
 import { meetingVerbs } from './meeting-verbs.js';
 
 /** Teams gives user-specific views to at most 60 listed users per card. */
@@ -26,7 +26,7 @@ export interface InvitationCardModel {
   /** The viewer's own state; absent on the shared (non-personal) version of the card. */
   viewer?: { answer?: { value: RsvpValue; comment?: string | undefined } | undefined; replacesName?: string | undefined } | undefined;
   /** Signed download URL of the meeting's .ics (served by the bot). */
-  icsUrl?: string | undefined;
+  icsUrl?: FileLink | undefined;
   /** Who gets their own view through Universal Actions refresh; in a 1:1 chat, the recipient. */
   refreshUserIds: readonly string[];
   /** Why this card comes now (invited, moved, cancelled, answer recorded…), already escaped; not kept on refresh. */
@@ -77,7 +77,7 @@ export function meetingInvitationCard(model: InvitationCardModel, t: Catalogue):
       label: inv.comment,
       placeholder: inv.commentPlaceholder,
       isMultiline: true,
-      maxLength: 500,
+      maxLength: LIMITS.comment,
       ...(answer?.comment ? { value: answer.comment } : {}),
     });
     for (const value of ANSWERS) {
@@ -90,7 +90,7 @@ export function meetingInvitationCard(model: InvitationCardModel, t: Catalogue):
     body.push(textBlock(inv.deadlinePassed({ date: model.rsvpBy }), { isSubtle: true }));
   }
   if (model.onlineUrl && !cancelled) actions.push(openUrl(inv.joinOnline, model.onlineUrl));
-  if (model.icsUrl) actions.push(openUrl(cancelled ? inv.removeFromCalendar : inv.addToCalendar, model.icsUrl));
+  if (model.icsUrl) actions.push(fileAction(cancelled ? inv.removeFromCalendar : inv.addToCalendar, model.icsUrl));
 
   const userIds = model.refreshUserIds.slice(0, MAX_REFRESH_USERS);
   return adaptiveCard(body, actions, {

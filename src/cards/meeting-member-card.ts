@@ -1,6 +1,6 @@
 import type { MeetingType, RsvpValue } from '../domain/meetings/meeting.js';
 import type { Catalogue } from '../i18n/catalogue.js';
-import { adaptiveCard, execute, heading, openUrl, plain, textBlock, userText, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+import { adaptiveCard, execute, fileAction, heading, plain, textBlock, userText, type AdaptiveCard, type CardElement, type FileLink } from './adaptive-card.js';
 import { meetingVerbs } from './meeting-verbs.js';
 
 /** What every meeting list shows of a meeting, before its answers. */
@@ -18,7 +18,7 @@ export interface MemberCardItem extends MeetingHeading {
   answer?: { value: RsvpValue; comment?: string | undefined } | undefined;
   substituteForName?: string | undefined;
   answerOpen: boolean;
-  icsUrl?: string | undefined;
+  icsUrl?: FileLink | undefined;
 }
 
 export interface MemberCardModel {
@@ -47,7 +47,7 @@ export function meetingMemberCard(model: MemberCardModel, t: Catalogue): Adaptiv
     if (!cancelled) items.push(textBlock(m.answerOpen ? mt.answerBy({ date: m.rsvpBy }) : mt.closed, { isSubtle: true, size: 'Small', spacing: 'None' }));
     const actions: CardElement[] = [];
     if (!cancelled) actions.push(execute(mt.open, meetingVerbs.open, { meetingId: m.meetingId }));
-    if (m.icsUrl) actions.push(openUrl(cancelled ? t.meetings.invitation.removeFromCalendar : t.meetings.invitation.addToCalendar, m.icsUrl));
+    if (m.icsUrl) actions.push(fileAction(cancelled ? t.meetings.invitation.removeFromCalendar : t.meetings.invitation.addToCalendar, m.icsUrl));
     if (actions.length > 0) items.push({ type: 'ActionSet', actions });
     body.push({ type: 'Container', separator: true, spacing: 'Large', items });
   }

@@ -1,5 +1,5 @@
 import type { DayWarning } from '../domain/meetings/day-warnings.js';
-import type { MeetingType } from '../domain/meetings/meeting.js';
+import { LIMITS, type MeetingType } from '../domain/meetings/meeting.js';
 import type { ScheduleField, ScheduleFieldError, ScheduleFormValues } from '../domain/meetings/schedule-form.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import { adaptiveCard, errorBlock, execute, heading, plain, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
@@ -94,7 +94,7 @@ export function meetingScheduleCard(model: ScheduleCardModel, t: Catalogue): Ada
     );
   }
   body.push(
-    ...input('title', { type: 'Input.Text', label: f.title, isRequired: true, errorMessage: f.errors.required, maxLength: 200 }),
+    ...input('title', { type: 'Input.Text', label: f.title, placeholder: f.titlePlaceholder, isRequired: true, errorMessage: f.errors.required, maxLength: LIMITS.title }),
     {
       type: 'ColumnSet',
       columns: [
@@ -104,9 +104,9 @@ export function meetingScheduleCard(model: ScheduleCardModel, t: Catalogue): Ada
       ],
     },
     textBlock(f.placeOrLinkHint, { isSubtle: true, size: 'Small' }),
-    ...input('place', { type: 'Input.Text', label: f.place, placeholder: f.placePlaceholder, maxLength: 200 }),
-    ...input('link', { type: 'Input.Text', label: f.link, placeholder: f.linkPlaceholder, style: 'Url', maxLength: 2000 }),
-    ...input('agenda', { type: 'Input.Text', label: f.agenda, isMultiline: true, maxLength: 4000 }),
+    ...input('place', { type: 'Input.Text', label: f.place, placeholder: f.placePlaceholder, maxLength: LIMITS.place }),
+    ...input('link', { type: 'Input.Text', label: f.link, placeholder: f.linkPlaceholder, style: 'Url', maxLength: LIMITS.link }),
+    ...input('agenda', { type: 'Input.Text', label: f.agenda, placeholder: f.agendaPlaceholder, isMultiline: true, maxLength: LIMITS.agenda }),
     ...input('deadline', { type: 'Input.Date', label: f.deadline, isRequired: true, errorMessage: f.errors.required }),
   );
 

@@ -1,5 +1,5 @@
 import type { HistoryEntry, NeedStatus, Urgency } from '../domain/needs/need.js';
-import { programmeAreas } from '../domain/needs/need.js';
+import { ANSWER_MAX, programmeAreas } from '../domain/needs/need.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import { MAX_CARD_BYTES } from './needs-card-limits.js';
 import { adaptiveCard, execute, factSet, heading, plain, textBlock, userText, type AdaptiveCard, type CardElement } from './adaptive-card.js';
@@ -98,7 +98,7 @@ function reviewAction(t: Catalogue, view: NeedDetailView, to: ReviewTarget): Car
     label: motivation ? r.motivation : r.answer,
     placeholder: r.answerPlaceholder,
     isMultiline: true,
-    maxLength: 4000,
+    maxLength: ANSWER_MAX,
     ...(motivation ? { isRequired: true, errorMessage: t.needs.refusals.motivationRequired } : {}),
   });
   return {

@@ -102,8 +102,8 @@ export function needFormCard(model: NeedFormCardModel, t: Catalogue): AdaptiveCa
   }
 
   body.push(
-    ...text('contactName', NAME_MAX, { label: f.contactName, isRequired: true, errorMessage: f.errors.required }),
-    ...text('contactEmail', 320, { label: f.contactEmail, style: 'Email' }),
+    ...text('contactName', NAME_MAX, { label: f.contactName, placeholder: f.contactNamePlaceholder, isRequired: true, errorMessage: f.errors.required }),
+    ...text('contactEmail', 320, { label: f.contactEmail, placeholder: f.contactEmailPlaceholder, style: 'Email' }),
     ...choice('urgency', urgencies, {
       label: f.urgency,
       style: 'expanded',

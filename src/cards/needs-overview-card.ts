@@ -2,7 +2,7 @@ import type { NeedCountCell } from '../domain/needs/lists.js';
 import { needStatuses, programmeAreas, type NeedStatus } from '../domain/needs/need.js';
 import type { County } from '../domain/organisations.js';
 import type { Catalogue } from '../i18n/catalogue.js';
-import { adaptiveCard, execute, heading, openUrl, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+import { adaptiveCard, execute, fileAction, heading, textBlock, type AdaptiveCard, type CardElement, type FileLink } from './adaptive-card.js';
 import { needsVerbs, overviewRoundInputId } from './needs-verbs.js';
 
 export interface NeedsOverviewCardModel {
@@ -14,7 +14,7 @@ export interface NeedsOverviewCardModel {
   /** Programme years to switch to. */
   rounds: readonly number[];
   /** Signed download links for the needs shown (made by the bot); no buttons without them. */
-  downloads?: { xlsx: string; csv: string };
+  downloads?: { xlsx: FileLink; csv: FileLink };
 }
 
 type Col = County | null;
@@ -76,7 +76,7 @@ export function needsOverviewCard(model: NeedsOverviewCardModel, t: Catalogue): 
 
   const actions: CardElement[] = [];
   if (model.downloads) {
-    actions.push(openUrl(o.downloadXlsx, model.downloads.xlsx), openUrl(o.downloadCsv, model.downloads.csv));
+    actions.push(fileAction(o.downloadXlsx, model.downloads.xlsx), fileAction(o.downloadCsv, model.downloads.csv));
     body.push(textBlock(o.linkNote, { isSubtle: true, size: 'Small' }));
   }
   return adaptiveCard(body, actions);

@@ -30,6 +30,7 @@ export const actions = [
   'records.completeAction',
   'records.approveMinutes',
   'records.answerPerCapsulam',
+  'audit.view',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -74,6 +75,7 @@ const roleRules: Record<Exclude<Action, ResourceAction>, readonly Role[]> = {
   // Decisions of the bodies concern every party; the log is open to everyone registered.
   'records.viewDecisions': anyRegistered,
   'records.attendanceReport': ['leadership'],
+  'audit.view': ['leadership'],
 };
 
 const hasAny = (person: Pick<Person, 'roles'>, roles: readonly Role[]): boolean => person.roles.some((r) => roles.includes(r));

@@ -4,23 +4,37 @@ import { personSchema } from '../domain/people.js';
 import { needsSectionSchema } from './sections/needs.js';
 import { meetingsSectionSchema } from './sections/meetings.js';
 import { outboxSectionSchema } from './sections/outbox.js';
+import { auditSectionSchema } from './sections/audit.js';
+import { linksSectionSchema } from './sections/links.js';
 
 /** Bump with every change of the document's shape, and add a migration from the previous version (migrations.ts). */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
-/** What the bot needs to message a person proactively: botbuilder's ConversationReference, as stored JSON. */
+/** Names from Teams are kept for nothing but display; 200 characters is more than any real one. */
+export const STORED_NAME_MAX = 200;
+
+const account = z
+  .object({ id: z.string().min(1).max(256), name: z.string().max(STORED_NAME_MAX).optional(), aadObjectId: z.string().max(64).optional() })
+  .strip();
+
+/**
+ * What the bot needs to message a person proactively, and nothing else: the parsed fields of botbuilder's
+ * ConversationReference. Unknown keys are dropped (`strip`), so whatever else an activity carried is never stored.
+ */
 export const conversationRefSchema = z
   .object({
-    serviceUrl: z.string().url(),
-    channelId: z.string().min(1),
-    conversation: z.object({ id: z.string().min(1) }).passthrough(),
-    bot: z.object({ id: z.string() }).passthrough(),
-    user: z.object({ id: z.string() }).passthrough().optional(),
-    locale: z.string().optional(),
-    tenantId: z.string().optional(),
-    updatedAt: z.string(),
+    serviceUrl: z.string().url().max(2_048),
+    channelId: z.string().min(1).max(64),
+    conversation: z
+      .object({ id: z.string().min(1).max(1_024), conversationType: z.string().max(32).optional(), tenantId: z.string().max(64).optional() })
+      .strip(),
+    bot: account,
+    user: account.optional(),
+    locale: z.string().max(32).optional(),
+    tenantId: z.string().max(64).optional(),
+    updatedAt: z.string().max(40),
   })
-  .passthrough();
+  .strip();
 export type StoredConversationRef = z.infer<typeof conversationRefSchema>;
 
 export const documentSchema = z
@@ -35,8 +49,10 @@ export const documentSchema = z
     processedActivities: z.array(z.string()),
     /** Choices a person made in chat, keyed by aadObjectId: the language they want, whatever their Teams locale. */
     preferences: z.record(z.string(), z.object({ language: z.enum(['sv', 'en']).optional() }).strict()).default({}),
-    /** Keys for signing download links; generated on first start, never leaves the store. */
-    secrets: z.object({ linkKey: z.string().min(32) }).strict(),
+    /** Ids of download links already used (single use), until they would have expired. */
+    links: linksSectionSchema,
+    /** Append-only record of leadership actions (src/domain/audit.ts). */
+    audit: auditSectionSchema,
     backups: z.object({ lastSnapshotDate: z.string().nullable() }).strict(),
     needs: needsSectionSchema,
     meetings: meetingsSectionSchema,

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { organisationsFileSchema } from '../domain/organisations.js';
 import { rosterFileSchema } from '../domain/people.js';
@@ -37,7 +36,8 @@ export async function buildSeedDocument({ dataFolder = defaultDataFolder, now }:
     conversationRefs: {},
     processedActivities: [],
     preferences: {},
-    secrets: { linkKey: randomBytes(32).toString('base64url') },
+    links: { used: [] },
+    audit: { entries: [] },
     backups: { lastSnapshotDate: null },
     needs: {},
     meetings: {},

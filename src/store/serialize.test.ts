@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { documentSchema } from './schema.js';
+import { documentSchema, SCHEMA_VERSION } from './schema.js';
 import { serializeDocument } from './serialize.js';
 
-// A real version-1 document made through the bot: every section holds data.
-const fixture = () => documentSchema.parse(JSON.parse(readFileSync(new URL('../../tests/fixtures/store-v1.json', import.meta.url), 'utf8')));
+// A real document of the current version made through the bot: every section holds data.
+const fixture = () => documentSchema.parse(JSON.parse(readFileSync(new URL(`../../tests/fixtures/store-v${SCHEMA_VERSION}.json`, import.meta.url), 'utf8')));
 
 describe('incremental serialisation of the store document', () => {
   it('gives exactly what JSON.stringify gives, also after records are replaced and added', () => {

@@ -5,6 +5,7 @@ import { DurableJsonFile, fsyncDirectory } from './durable-file.js';
 import { documentSchema, PROCESSED_ACTIVITY_LIMIT, SCHEMA_VERSION, type StoreDocument } from './schema.js';
 import { migrate } from './migrations.js';
 import { serializeDocument } from './serialize.js';
+import { ChangeRecorder, StoreValueError } from './change-recorder.js';
 import { stockholmDate } from '../domain/time.js';
 
 export const STORE_FILE_NAME = 'stark.json';
@@ -41,6 +42,16 @@ export interface StoreStatus {
 interface Waiter {
   resolve: () => void;
   reject: (err: unknown) => void;
+  /** The mutation's recorded writes, kept until its flush is on disk: a flush that cannot serialise undoes them. */
+  changes: ChangeRecorder;
+}
+
+/** A write that was undone in memory and never reached the disk; the store goes on taking other writes. */
+export class StoreWriteRejected extends Error {
+  constructor(readonly reason: string) {
+    super(`the change was not stored: ${reason}`);
+    this.name = 'StoreWriteRejected';
+  }
 }
 
 /**
@@ -49,7 +60,10 @@ interface Waiter {
  * caller's promise resolves only when a flush that contains its mutation is on disk. The document is serialised
  * once per flush, however many mutations it carries.
  *
- * Mutations must validate before they change anything: a mutation that throws half-way is a bug.
+ * A mutation works on a draft of the document (change-recorder.ts): what it writes is checked to be storable, and
+ * its writes are undone when it throws, when it writes something that is not (a value too deep to serialise, a
+ * cycle, a function), or when the flush that would carry it cannot serialise the document. The caller then gets an
+ * error, the document is as before the mutation, and the store keeps taking other writes.
  */
 export class Store {
   private readonly waiting: Waiter[] = [];
@@ -132,9 +146,18 @@ export class Store {
    */
   update<T>(mutate: (doc: StoreDocument) => T): Promise<T> {
     if (this.closed) return Promise.reject(new Error('the store is closed'));
-    const result = mutate(this.low.data);
+    const changes = new ChangeRecorder();
+    let result: T;
+    try {
+      result = mutate(changes.draft(this.low.data));
+    } catch (err) {
+      changes.undo();
+      return Promise.reject(err instanceof StoreValueError ? new StoreWriteRejected(err.reason) : err);
+    } finally {
+      changes.stop();
+    }
     return new Promise<T>((resolve, reject) => {
-      this.waiting.push({ resolve: () => resolve(result), reject });
+      this.waiting.push({ resolve: () => resolve(result), reject, changes });
       this.kick();
     });
   }
@@ -145,7 +168,8 @@ export class Store {
    */
   updateOnce<T>(activityId: string | undefined, mutate: (doc: StoreDocument) => T): Promise<{ duplicate: true } | { duplicate: false; result: T }> {
     return this.update((doc) => {
-      if (activityId && doc.processedActivities.includes(activityId)) return { duplicate: true as const };
+      // Looked up in the document itself, not through the draft: a read of 5,000 ids needs no recording.
+      if (activityId && this.low.data.processedActivities.includes(activityId)) return { duplicate: true as const };
       const result = mutate(doc);
       if (activityId) {
         doc.processedActivities.push(activityId);
@@ -166,8 +190,20 @@ export class Store {
         // A metric must never fail a commit.
       }
     };
-    this.inFlight = this.low
-      .write()
+    let text: string;
+    try {
+      // Serialised here, synchronously, before any I/O: the batch is then exactly the mutations since the last
+      // flush, so undoing them (newest first) gives back the document as it is on disk.
+      text = serializeDocument(this.low.data);
+    } catch (err) {
+      for (const w of [...batch].reverse()) w.changes.undo();
+      const rejected = new StoreWriteRejected(err instanceof RangeError ? 'tooDeep' : 'notSerialisable');
+      for (const w of batch) w.reject(rejected);
+      this.kick();
+      return;
+    }
+    this.inFlight = this.adapter
+      .writeText(text)
       .then(
         () => {
           committed(true);

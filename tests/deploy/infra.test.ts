@@ -82,7 +82,7 @@ describe('what the infrastructure holds', () => {
     expect(secrets.some((s) => s.includes("name: 'link-key'") && s.includes('value: linkKey'))).toBe(true);
     const web = resource(main, 'Microsoft.Web/sites')[0]?.body ?? '';
     expect(web).toMatch(/name: 'BOT_PASSWORD', value: '@Microsoft\.KeyVault\(/);
-    expect(web).toMatch(/name: 'STARK_LINK_KEY', value: '@Microsoft\.KeyVault\(/);
+    expect(web).toMatch(/name: 'STARK_LINK_SIGNING_KEY', value: '@Microsoft\.KeyVault\(/);
     // No secure parameter is written into an app setting directly.
     for (const p of [...main.params.values()].filter((q) => q.secure)) expect(web).not.toMatch(new RegExp(`value: ${p.name}\\b`));
     const role = resource(main, 'Microsoft.Authorization/roleAssignments')[0]?.body ?? '';

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_TENANT_ID } from '../../src/config.js';
 import { formatStockholm, stockholmDate } from '../../src/domain/time.js';
 import { PlaygroundSession, requireBrowserOrSkip } from '../helpers/playground.js';
 
@@ -27,9 +26,8 @@ describe.runIf(run)('meetings in the Agents Playground', () => {
 
     // The leader books a Programråd dialogue a month ahead: her card action is posted to the running bot, as Teams
     // would post it from her own chat.
-    const serviceUrl = refs()[ERIK]?.serviceUrl ?? '';
     const day = new Date(Date.now() + 30 * DAY);
-    const inputs = {
+    const res = await s.invokeAs({ aadObjectId: LEADER, id: 'demo-user-021', name: 'Anna Provström' }, 'meeting.schedule', {
       type: 'programrad',
       title: 'Vårdialog med programledningen',
       date: stockholmDate(day),
@@ -40,24 +38,6 @@ describe.runIf(run)('meetings in the Agents Playground', () => {
       deadline: formatStockholm(new Date(day.getTime() - 7 * DAY), 'yyyy-MM-dd'),
       override: true, // whatever weekday the date falls on
       draftId: randomUUID(),
-      verb: 'meeting.schedule',
-    };
-    const res = await fetch(`${s.bot.url}/api/messages`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        id: randomUUID(),
-        channelId: 'msteams',
-        serviceUrl,
-        locale: 'sv-SE',
-        from: { id: 'demo-user-021', aadObjectId: LEADER, name: 'Anna Provström' },
-        recipient: { id: refs()[ERIK]?.bot.id ?? 'bot', name: 'STARK' },
-        conversation: { id: `e2e-leader-${randomUUID()}`, conversationType: 'personal', tenantId: DEMO_TENANT_ID },
-        channelData: { tenant: { id: DEMO_TENANT_ID } },
-        value: { action: { type: 'Action.Execute', verb: 'meeting.schedule', data: inputs } },
-      }),
     });
     expect(res.status).toBe(200);
     expect(JSON.stringify(await res.json())).toContain('är bokat');

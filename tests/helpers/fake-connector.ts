@@ -51,7 +51,13 @@ export class FakeConnector {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
     const path = (req.url ?? '').split('?')[0] ?? '';
-    const body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    // Activities are JSON; a file upload (the file consent flow's PUT) is not: it is kept as its size and headers.
+    let body: Record<string, unknown>;
+    try {
+      body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    } catch {
+      body = { bytes: Buffer.byteLength(text), contentRange: req.headers['content-range'] ?? null, text };
+    }
     const m = /^\/v3\/conversations\/([^/]+)/.exec(path);
     const call: ConnectorCall = { method: req.method ?? 'GET', path, conversationId: m ? decodeURIComponent(m[1] ?? '') : '', body, at: Date.now() };
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));

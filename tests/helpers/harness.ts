@@ -22,11 +22,30 @@ export const demo = {
 
 export const conversationOf = (aadObjectId: string) => `a:personal-${aadObjectId}`;
 
+/**
+ * Per-person limits out of the way: suites that drive hundreds of turns as one person (hostile input, permissions,
+ * load) test other things. tests/security sets its own limits, and the defaults, where it tests them.
+ */
+export const testLimits: Record<string, string> = {
+  STARK_LIMIT_TURNS: '1000000',
+  STARK_LIMIT_NEEDS: '1000000',
+  STARK_LIMIT_COMMENTS: '1000000',
+  STARK_LIMIT_WRITES: '1000000',
+  STARK_LIMIT_DOWNLOADS: '1000000',
+};
+
 export interface SendOptions {
   locale?: string;
   tenantId?: string;
   id?: string;
+  /** Another conversation than the person's personal chat: a group chat or a channel (see `groupChat`). */
+  conversation?: { id: string; conversationType: string };
 }
+
+/** A group chat with the bot in it, as Teams names one. */
+export const groupChat = { id: '19:stark-group-chat@thread.v2', conversationType: 'groupChat' } as const;
+/** A channel of a team the bot is in. */
+export const teamChannel = { id: '19:stark-channel@thread.tacv2;messageid=1', conversationType: 'channel' } as const;
 
 export interface TurnResult {
   status: number;
@@ -64,15 +83,36 @@ export class Harness {
     readonly dataDir: string,
     readonly log: ReturnType<typeof memoryLogger>,
     private readonly ownsDir: boolean,
+    /** With credentials: the Authorization header for a request (a token for its serviceUrl). */
+    private readonly authorization?: (activity: Record<string, unknown>) => string,
   ) {}
 
-  static async start(options: { env?: Record<string, string>; now?: () => Date; dataDir?: string; metrics?: BotMetrics } = {}): Promise<Harness> {
+  static async start(
+    options: {
+      /** The environment, or a function of the fake connector (to allow its URL as a Bot Framework service). */
+      env?: Record<string, string> | ((connector: FakeConnector) => Record<string, string>);
+      now?: () => Date;
+      dataDir?: string;
+      metrics?: BotMetrics;
+      /** Passed to startBot: the tests' Bot Framework keys and outbound credentials (runs with credentials). */
+      botFramework?: Parameters<typeof startBot>[0]['botFramework'];
+      authorization?: (activity: Record<string, unknown>) => string;
+    } = {},
+  ): Promise<Harness> {
     const connector = await new FakeConnector().start();
     const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'stark-test-')));
     const log = memoryLogger();
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', STARK_DATA_DIR: dataDir, STARK_BACKUPS_KEEP: '0', ...options.env });
-    const bot = await startBot({ config, log, now: options.now, runJobs: false, ...(options.metrics ? { metrics: options.metrics } : {}) });
-    return new Harness(bot, connector, dataDir, log, !options.dataDir);
+    const env = typeof options.env === 'function' ? options.env(connector) : options.env;
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', STARK_DATA_DIR: dataDir, STARK_BACKUPS_KEEP: '0', ...testLimits, ...env });
+    const bot = await startBot({
+      config,
+      log,
+      now: options.now,
+      runJobs: false,
+      ...(options.metrics ? { metrics: options.metrics } : {}),
+      ...(options.botFramework ? { botFramework: options.botFramework } : {}),
+    });
+    return new Harness(bot, connector, dataDir, log, !options.dataDir, options.authorization);
   }
 
   get services() {
@@ -88,16 +128,18 @@ export class Harness {
       locale: options.locale ?? 'sv-SE',
       from: { id: `29:${from}`, aadObjectId: from, name: 'Test' },
       recipient: { id: '28:stark-bot', name: 'STARK' },
-      conversation: { id: conversationOf(from), conversationType: 'personal', tenantId: options.tenantId ?? DEMO_TENANT_ID },
+      conversation: { ...(options.conversation ?? { id: conversationOf(from), conversationType: 'personal' }), tenantId: options.tenantId ?? DEMO_TENANT_ID },
       channelData: { tenant: { id: options.tenantId ?? DEMO_TENANT_ID } },
       ...extra,
     };
   }
 
   async post(activity: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown; text: string }> {
+    const auth: Record<string, string> =
+      this.authorization && activity && typeof activity === 'object' && !('Authorization' in headers) ? { Authorization: this.authorization(activity as Record<string, unknown>) } : {};
     const res = await fetch(`${this.bot.url}/api/messages`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...headers },
+      headers: { 'Content-Type': 'application/json', ...auth, ...headers },
       body: typeof activity === 'string' ? activity : JSON.stringify(activity),
     });
     const text = await res.text();

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { loadConfig } from '../../src/config.js';
+import { randomUUID } from 'node:crypto';
+import { DEMO_TENANT_ID, loadConfig } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/server.js';
 import { memoryLogger } from '../../src/bot/logger.js';
 
@@ -85,6 +86,32 @@ export class PlaygroundSession {
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.getByRole('textbox').first().waitFor({ timeout: 30_000 });
     return new PlaygroundSession(bot, playground, browser, page, dataDir);
+  }
+
+  /**
+   * A card action by someone other than the Playground's user (the programme leader, say), posted to the running bot
+   * as Teams would post it from that person's own personal chat; replies go to the Playground's connector.
+   */
+  async invokeAs(person: { aadObjectId: string; id: string; name: string }, verb: string, data: Record<string, unknown>): Promise<Response> {
+    const ref = Object.values(this.bot.services.store.doc.conversationRefs)[0];
+    if (!ref) throw new Error('the Playground has not talked to the bot yet');
+    return fetch(`${this.bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        id: randomUUID(),
+        channelId: 'msteams',
+        serviceUrl: ref.serviceUrl,
+        locale: 'sv-SE',
+        from: { id: person.id, aadObjectId: person.aadObjectId, name: person.name },
+        recipient: { id: ref.bot.id, name: 'STARK' },
+        conversation: { id: `e2e-${person.id}-${randomUUID()}`, conversationType: 'personal', tenantId: DEMO_TENANT_ID },
+        channelData: { tenant: { id: DEMO_TENANT_ID } },
+        value: { action: { type: 'Action.Execute', verb, data: { ...data, verb } } },
+      }),
+    });
   }
 
   /** Types a message into the chat box and sends it. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Harness, cardOf, conversationOf, demo, textOf } from '../helpers/harness.js';
+import { DEFAULT_ACCESS_CONTACT } from '../../src/config.js';
 import { validateCard } from '../helpers/card-validator.js';
 
 let h: Harness;
@@ -31,7 +32,9 @@ describe('who is talking', () => {
     expect(cardOf(replies[0])).toBeUndefined();
     const text = String(replies[0]?.text);
     expect(text).toContain('inte registrerad');
-    expect(text).toContain('Anna Provström');
+    // A generic contact, never leadership's names or addresses (issue 11).
+    expect(text).toContain(DEFAULT_ACCESS_CONTACT);
+    expect(text).not.toContain('Anna Provström');
     expect(h.services.store.doc.conversationRefs[demo.stranger]).toBeUndefined();
   });
 
@@ -144,13 +147,10 @@ describe('bad requests', () => {
     expect(JSON.stringify(h.services.store.doc)).toBe(before);
   });
 
-  it('/healthz answers 200 with the version and the store status', async () => {
+  it('/healthz answers 200 "ok" and nothing about the host (issue 11)', async () => {
     const res = await fetch(`${h.bot.url}/healthz`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { version: string; store: { schemaVersion: number; lastError: null } };
-    expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
-    expect(body.store.schemaVersion).toBe(1);
-    expect(body.store.lastError).toBeNull();
+    expect(await res.json()).toEqual({ status: 'ok' });
   });
 });
 

@@ -297,7 +297,8 @@ describe('calendar file', () => {
     expect(ics.tzid).toBe('Europe/Stockholm');
     // 2027-03-29 is the Monday after the spring switch: 09:00 Stockholm is 07:00 UTC.
     expect(ics.startInstant).toBe('2027-03-29T07:00:00.000Z');
-    expect(ics.organizer).toBe('mailto:anna.provstrom@demo.stark.example');
+    // No other person's data in a person's calendar file (issue 5): the organiser is the bot's no-reply address.
+    expect(ics.organizer).toBe('mailto:noreply@stark-bot.invalid');
     expect(String(ics.attendee?.getFirstValue()).toLowerCase()).toBe('mailto:maria.exempelsson@demo.stark.example');
     expect(ics.attendee?.getParameter('partstat')).toBe('ACCEPTED');
   });

@@ -9,6 +9,7 @@ import { buildSeedDocument } from '../../src/store/seed.js';
 import { STORE_FILE_NAME } from '../../src/store/store.js';
 import type { StoreDocument } from '../../src/store/schema.js';
 import { FakeConnector } from '../helpers/fake-connector.js';
+import { testLimits } from '../helpers/harness.js';
 import { LoadClient } from '../helpers/load-client.js';
 
 /**
@@ -39,7 +40,7 @@ export class BotUnderTest {
       await writeFile(join(dataDir, STORE_FILE_NAME), JSON.stringify(doc));
     }
     const log = memoryLogger();
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', STARK_DATA_DIR: dataDir, STARK_BACKUPS_KEEP: '0', ...options.env });
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', STARK_DATA_DIR: dataDir, STARK_BACKUPS_KEEP: '0', ...testLimits, ...options.env });
     const bot = await startBot({ config, log, runJobs: false, ...(options.features ? { features: options.features } : {}), ...(options.now ? { now: options.now } : {}) });
     return new BotUnderTest(bot, connector, new LoadClient(bot.url, connector.url), dataDir, log);
   }

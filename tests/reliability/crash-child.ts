@@ -9,6 +9,7 @@ import { createInterface } from 'node:readline';
 import { loadConfig } from '../../src/config.js';
 import { startBot } from '../../src/server.js';
 import { createLogger } from '../../src/bot/logger.js';
+import { testLimits } from '../helpers/harness.js';
 
 const dataDir = process.argv[2];
 if (!dataDir) {
@@ -18,7 +19,7 @@ if (!dataDir) {
 process.stdout.write('LOADED\n');
 const lines = createInterface({ input: process.stdin });
 await new Promise<void>((resolve) => lines.on('line', (line) => line.trim() === 'GO' && resolve()));
-const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', STARK_DATA_DIR: dataDir, STARK_BACKUPS_KEEP: '3', STARK_LOG_LEVEL: 'error' });
+const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', STARK_DATA_DIR: dataDir, STARK_BACKUPS_KEEP: '3', STARK_LOG_LEVEL: 'error', ...testLimits });
 const log = createLogger({ level: 'error', write: (line) => process.stderr.write(`${line}\n`) });
 const bot = await startBot({ config, log, runJobs: false });
 process.stdout.write(`READY ${bot.url}\n`);

@@ -176,6 +176,8 @@ const matrix: Record<string, Variant[]> = {
   'meeting.open': [{ name: 'an invitation', data: async () => ({ meetingId: await fx.meeting('view') }), allowed: registered, effect: 'either' }],
   // Leadership gets the overview; everyone else their own member card: both are cards.
   'meeting.overview': [{ name: 'the overview', data: () => ({}), allowed: registered, effect: 'either' }],
+  // A file offered through a button (Teams: the file consent card; local mode: a single-use link as a message).
+  'file.send': [{ name: 'the needs export', data: () => ({ file: 'needs-export', format: 'csv', round: 'all' }), allowed: ({ person }) => can(person, 'needs.export'), effect: 'either' }],
 };
 
 /** A need of the person's own organisation, made for them (someone there may submit); or another's when none may. */

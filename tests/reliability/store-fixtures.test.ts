@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Store, STORE_FILE_NAME } from '../../src/store/store.js';
 import { SCHEMA_VERSION, documentSchema } from '../../src/store/schema.js';
+import { migrate } from '../../src/store/migrations.js';
 import { demo } from '../helpers/harness.js';
 import { answerCardOf } from '../helpers/load-client.js';
 import { BotUnderTest } from './bot-under-test.js';
@@ -59,7 +60,10 @@ describe('store fixtures of every schema version', () => {
   }
 
   it('store-v1.json holds data in every section, so a migration has something to carry over', async () => {
-    const doc = documentSchema.parse(JSON.parse(await readFile(fixtureFile(1), 'utf8')));
+    // Read as the current code reads it: migrated to the current version, then validated.
+    const migrated = migrate(JSON.parse(await readFile(fixtureFile(1), 'utf8')) as Record<string, unknown>);
+    if (!migrated.ok) throw new Error(`store-v1.json does not migrate: ${migrated.reason}`);
+    const doc = documentSchema.parse(migrated.doc);
     expect(Object.keys(doc.conversationRefs).length).toBeGreaterThan(0);
     expect(Object.keys(doc.preferences).length).toBeGreaterThan(0);
     expect(doc.processedActivities.length).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import type { AdaptiveCard } from '../../cards/adaptive-card.js';
+import type { AdaptiveCard, FileLink } from '../../cards/adaptive-card.js';
 import { plain } from '../../cards/adaptive-card.js';
 import { costAnswerCard, type CostAnswerView } from '../../cards/cost-answer-card.js';
 import { costOverviewCard } from '../../cards/cost-overview-card.js';
@@ -22,7 +22,7 @@ import { agreementQuotes, assumptionTexts, describeDerivation, subjectName, subj
 export type CostReply = { kind: 'text'; text: string } | { kind: 'card'; card: AdaptiveCard };
 
 /** Makes the signed download links for the overview (the bot serves them); excluded ids describe a what-if. */
-export type CostDownloadLinks = (excludedPartyIds: readonly string[]) => { xlsxUrl: string; csvUrl: string | null };
+export type CostDownloadLinks = (excludedPartyIds: readonly string[]) => { xlsxUrl: FileLink; csvUrl: FileLink | null };
 
 export interface CostReplyContext {
   data: CostData;

@@ -4,7 +4,7 @@ import type { Role } from '../../domain/people.js';
 import { catalogueFor, type Catalogue, type Locale } from '../../i18n/catalogue.js';
 import { helpCard } from '../../cards/help-card.js';
 import { compositionCard } from '../../cards/composition-card.js';
-import { actionRoute, textRoute, type BotFeature, type HelpEntry, type TextRoute, type Turn } from '../feature.js';
+import { actionRoute, textRoute, type BotFeature, type HelpEntry, type Turn } from '../feature.js';
 
 const HELP = /^(hj[aä]lp|help|\?|hej|hello|hi|start|meny|menu)[!.]?$/i;
 const COMPOSITION = /^(sammans[aä]ttning|composition)$/i;
@@ -28,16 +28,20 @@ function rolesText(turn: Turn): string {
  * Help and the roster's composition check. `helpEntries` is every feature's help list: the help card shows
  * only what this person may do.
  */
-export function coreFeature(allHelp: () => HelpEntry[], allText: () => TextRoute[]): BotFeature {
+export function coreFeature(allHelp: () => HelpEntry[]): BotFeature {
   const help: HelpEntry[] = [
     { action: 'roster.composition', entry: (t) => t.core.help.composition },
-    { action: 'help.view', entry: (t) => t.core.help.help },
-    { action: 'help.view', entry: (t) => t.core.help.language },
+    { action: 'help.view', entry: (t) => t.core.help.help, shared: true },
+    { action: 'help.view', entry: (t) => t.core.help.language, shared: true },
   ];
   const helpCardFor = (turn: Turn) => {
+    const shared = turn.audience === 'shared';
     const entries = allHelp()
-      .filter((h) => turn.can(h.action))
+      .filter((h) => turn.can(h.action) && (!shared || h.shared))
       .map((h) => h.entry(turn.t));
+    const otherLanguage = { title: turn.t.core.otherLanguageButton, language: turn.locale === 'sv' ? ('en' as const) : ('sv' as const) };
+    // In a group chat or channel: no name, no roles, only what everyone there may see.
+    if (shared) return helpCard({ title: turn.t.core.groupHelp.title, intro: turn.t.core.groupHelp.intro, entries, footer: turn.t.core.groupHelp.footer, otherLanguage });
     return helpCard({
         title: turn.t.core.helpTitle({ name: turn.person.name }),
         intro: turn.t.core.helpIntro,
@@ -71,10 +75,13 @@ export function coreFeature(allHelp: () => HelpEntry[], allText: () => TextRoute
     name: 'core',
     help,
     text: [
-      textRoute({ name: 'help', match: (text) => HELP.test(text), handle: showHelp }),
-      textRoute({ name: 'composition', match: (text) => COMPOSITION.test(text), handle: showComposition }),
+      textRoute({ name: 'help', visibility: 'public', match: (text) => HELP.test(text), handle: showHelp }),
+      textRoute({ name: 'composition', visibility: 'personal', match: (text) => COMPOSITION.test(text), handle: showComposition }),
       textRoute({
         name: 'language',
+        // "I'll answer you in English from now on" tells the group nothing it did not just read.
+        visibility: 'public',
+        limit: 'writes',
         match: (text) => (SWEDISH.test(text) ? 'sv' : ENGLISH.test(text) ? 'en' : null),
         handle: async (turn, language: Locale) => {
           const next = await chooseLanguage(turn, language);
@@ -85,26 +92,20 @@ export function coreFeature(allHelp: () => HelpEntry[], allText: () => TextRoute
     actions: [
       actionRoute({
         verb: 'core.language',
+        visibility: 'public',
+        limit: () => 'writes',
         schema: z.object({ language: z.enum(['sv', 'en']) }).passthrough(),
         handle: async (turn, data) => {
           // The clicked help card is replaced by the same card in the chosen language.
           return { card: helpCardFor(await chooseLanguage(turn, data.language)) };
         },
       }),
-      // A help-card row runs its command as if it had been typed.
+      // A help-card row runs its command as if it had been typed, under the same scope rule as typed text.
       actionRoute({
         verb: 'help.run',
+        visibility: 'public',
         schema: z.object({ command: z.string().trim().min(1).max(100) }).passthrough(),
-        handle: async (turn, data) => {
-          for (const route of allText()) {
-            const match = route.match(data.command, turn);
-            if (match !== undefined && match !== null && match !== false) {
-              await route.handle(turn, match);
-              return { message: '✓' };
-            }
-          }
-          return { message: turn.t.core.notUnderstood };
-        },
+        handle: async (turn, data) => ({ message: (await turn.command(data.command)) ? '✓' : turn.t.core.notUnderstood }),
       }),
     ],
   };

@@ -15,12 +15,15 @@ import { costDownload } from '../cost/cost-sheet.js';
  * behind signed links. Read-only: nothing here writes to the store, what-ifs included.
  */
 
-/** What a handler needs for this person: the data, their language, and download links if they may export. */
+/**
+ * What a handler needs for this person: the data, their language, and download links if they may export — in their
+ * personal chat only: cost shares are public, a download link is not.
+ */
 function replyContext(data: CostData, turn: Turn): CostReplyContext {
   return {
     data,
     t: turn.t,
-    downloadLinks: turn.can('cost.export')
+    downloadLinks: turn.can('cost.export') && turn.audience === 'personal'
       ? (excludedPartyIds) => ({
           xlsxUrl: turn.link(COST_TABLE_DOWNLOAD, costTableLinkParams({ format: 'xlsx', excludedPartyIds, locale: turn.locale })),
           csvUrl: turn.link(COST_TABLE_DOWNLOAD, costTableLinkParams({ format: 'csv', excludedPartyIds, locale: turn.locale })),
@@ -61,21 +64,23 @@ export function costFeature(options: { dataFolder?: string } = {}): BotFeature {
   return {
     name: 'cost',
     help: [
-      { action: 'cost.view', entry: (t) => t.cost.help },
-      { action: 'cost.view', entry: (t) => t.cost.helpOverview },
+      { action: 'cost.view', entry: (t) => t.cost.help, shared: true },
+      { action: 'cost.view', entry: (t) => t.cost.helpOverview, shared: true },
     ],
     text: [
       textRoute({
         name: 'cost',
+        // The agreement's figures are public to every party: answered where asked (without links in a group).
+        visibility: 'public',
         match: (text, turn) =>
           matchCostChat({ text, askerOrganisationId: turn.person.organisationId, organisations: data.organisations, period, currentYear: stockholmYear(turn.now) }),
         handle: handleChat,
       }),
     ],
     actions: [
-      actionRoute({ verb: 'cost.ask', schema: costAskDataSchema, handle: viewing(costAskCard) }),
-      actionRoute({ verb: 'cost.overview', schema: costOverviewDataSchema, handle: viewing(costOverviewCardForAction) }),
-      actionRoute({ verb: 'cost.form', schema: costFormDataSchema, handle: viewing(costFormCard) }),
+      actionRoute({ verb: 'cost.ask', visibility: 'public', schema: costAskDataSchema, handle: viewing(costAskCard) }),
+      actionRoute({ verb: 'cost.overview', visibility: 'public', schema: costOverviewDataSchema, handle: viewing(costOverviewCardForAction) }),
+      actionRoute({ verb: 'cost.form', visibility: 'public', schema: costFormDataSchema, handle: viewing(costFormCard) }),
     ],
     downloads: [
       {

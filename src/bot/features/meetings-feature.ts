@@ -20,34 +20,43 @@ export function meetingsFeature(options: MeetingJobOptions = {}): BotFeature {
     help: [
       { action: 'meetings.schedule', entry: (t) => t.meetings.commands.schedule },
       { action: 'meetings.viewOwn', entry: (t) => t.meetings.commands.overview },
-      { action: 'meetings.viewAll', entry: (t) => t.meetings.commands.cadence },
+      { action: 'meetings.viewAll', entry: (t) => t.meetings.commands.cadence, shared: true },
     ],
-    text: [textRoute({ name: 'meetings', match: (text) => matchMeetingCommand(text), handle: handleCommand })],
+    text: [
+      textRoute({
+        name: 'meetings',
+        // "mötesplan" is the calendar without anyone's answers: it may be answered in a group. "möten" shows answers
+        // and comments, "boka möte" a form: those go to the asker's personal chat.
+        visibility: (command) => (command.kind === 'cadence' ? 'public' : 'personal'),
+        match: (text) => matchMeetingCommand(text),
+        handle: handleCommand,
+      }),
+    ],
     actions: [
-      actionRoute({ verb: meetingVerbs.form, schema: formPayloadSchema, handle: handleForm }),
-      actionRoute({ verb: meetingVerbs.schedule, schema: schedulePayloadSchema, handle: handleSchedule }),
-      actionRoute({ verb: meetingVerbs.rsvp, schema: rsvpPayloadSchema, handle: handleRsvp }),
-      actionRoute({ verb: meetingVerbs.refresh, schema: meetingRefPayloadSchema, handle: (turn, data) => handleRefresh(turn, data.meetingId) }),
-      actionRoute({ verb: meetingVerbs.open, schema: meetingRefPayloadSchema, handle: (turn, data) => handleOpen(turn, data.meetingId) }),
-      actionRoute({ verb: meetingVerbs.overview, schema: overviewPayloadSchema, handle: (turn, data) => handleOverview(turn, data.meetingId, data.manage === 'yes') }),
-      actionRoute({ verb: meetingVerbs.cancel, schema: cancelPayloadSchema, handle: handleCancel }),
-      actionRoute({ verb: meetingVerbs.invitees, schema: inviteesPayloadSchema, handle: handleInvitees }),
+      actionRoute({ verb: meetingVerbs.form, visibility: 'personal', schema: formPayloadSchema, handle: handleForm }),
+      actionRoute({ verb: meetingVerbs.schedule, visibility: 'personal', limit: () => 'writes', schema: schedulePayloadSchema, handle: handleSchedule }),
+      actionRoute({ verb: meetingVerbs.rsvp, visibility: 'personal', limit: (d) => (d.comment?.trim() ? 'comments' : 'writes'), schema: rsvpPayloadSchema, handle: handleRsvp }),
+      actionRoute({ verb: meetingVerbs.refresh, visibility: 'personal', schema: meetingRefPayloadSchema, handle: (turn, data) => handleRefresh(turn, data.meetingId) }),
+      actionRoute({ verb: meetingVerbs.open, visibility: 'personal', schema: meetingRefPayloadSchema, handle: (turn, data) => handleOpen(turn, data.meetingId) }),
+      actionRoute({ verb: meetingVerbs.overview, visibility: 'personal', schema: overviewPayloadSchema, handle: (turn, data) => handleOverview(turn, data.meetingId, data.manage === 'yes') }),
+      actionRoute({ verb: meetingVerbs.cancel, visibility: 'personal', limit: () => 'writes', schema: cancelPayloadSchema, handle: handleCancel }),
+      actionRoute({ verb: meetingVerbs.invitees, visibility: 'personal', limit: () => 'writes', schema: inviteesPayloadSchema, handle: handleInvitees }),
     ],
     downloads: [
       {
         kind: ICS_KIND,
-        // The calendar file for an invitee (with their answer as PARTSTAT) or for leadership.
+        // The calendar file for an invitee (with their answer as PARTSTAT) or for leadership. It holds the meeting and
+        // the person's own answer, nothing about anyone else: a forwarded file names no organiser and no other invitee.
         async produce({ services, person, params }) {
           const meeting = services.store.doc.meetings.meetings.find((m) => m.id === params.meetingId);
           if (!meeting) return null;
           const invitee = findInvitee(meeting, person.aadObjectId);
           if (!invitee && !can(person, 'meetings.viewAll')) return null;
-          const organiser = services.store.doc.people.find((p) => p.aadObjectId === meeting.organiserId);
           const body = meetingCalendar({
             meeting,
             uidDomain: UID_DOMAIN,
-            // RFC 5546 wants an ORGANIZER address; an organiser without one in the roster gets a no-reply address.
-            organiser: { name: organiser?.name ?? 'STARK', email: organiser?.email ?? `noreply@${UID_DOMAIN}` },
+            // RFC 5546 wants an ORGANIZER address for REQUEST and CANCEL: the bot's own no-reply address, not a person's.
+            organiser: { name: 'STARK', email: `noreply@${UID_DOMAIN}` },
             attendee: invitee && person.email ? { name: person.name, email: person.email, answer: invitee.answer?.value } : undefined,
           });
           return { filename: meetingCalendarFileName(meeting.id), contentType: 'text/calendar; charset=utf-8', body };

@@ -32,22 +32,26 @@ export function needsFeature(): BotFeature {
       { action: 'needs.export', entry: (t) => t.needs.commands.overview },
       { action: 'needs.manageRounds', entry: (t) => t.needs.commands.openRound },
     ],
-    text: [textRoute({ name: 'needs', match: (text) => parseNeedsCommand(text), handle: chat })],
+    // Every needs answer is personal: a need's text, who stands behind it and what became of it are for the people
+    // concerned (and the programme group), not for whoever else is in a group chat.
+    text: [textRoute({ name: 'needs', visibility: 'personal', match: (text) => parseNeedsCommand(text), handle: chat })],
     actions: [
-      actionRoute({ verb: needsVerbs.form, schema: formPayloadSchema, handle: async (turn, data) => openForm(turn, data) }),
-      actionRoute({ verb: needsVerbs.submit, schema: submitPayloadSchema, handle: submit }),
-      actionRoute({ verb: needsVerbs.save, schema: submitPayloadSchema, handle: save }),
-      actionRoute({ verb: needsVerbs.support, schema: needNumberPayloadSchema, handle: support }),
-      actionRoute({ verb: needsVerbs.show, schema: needNumberPayloadSchema, handle: async (turn, data) => showNeed(turn, data.number) }),
-      actionRoute({ verb: needsVerbs.withdraw, schema: withdrawPayloadSchema, handle: withdraw }),
-      actionRoute({ verb: needsVerbs.review, schema: reviewPayloadSchema, handle: async (turn, data) => review(turn, data) }),
-      actionRoute({ verb: needsVerbs.list, schema: listPayloadSchema, handle: async (turn, data) => list(turn, data) }),
-      actionRoute({ verb: needsVerbs.overview, schema: overviewPayloadSchema, handle: async (turn, data) => overview(turn, data) }),
-      actionRoute({ verb: needsVerbs.openRound, schema: openRoundPayloadSchema, handle: openRoundAction }),
+      actionRoute({ verb: needsVerbs.form, visibility: 'personal', schema: formPayloadSchema, handle: async (turn, data) => openForm(turn, data) }),
+      actionRoute({ verb: needsVerbs.submit, visibility: 'personal', limit: () => 'needs', schema: submitPayloadSchema, handle: submit }),
+      actionRoute({ verb: needsVerbs.save, visibility: 'personal', limit: () => 'writes', schema: submitPayloadSchema, handle: save }),
+      actionRoute({ verb: needsVerbs.support, visibility: 'personal', limit: () => 'writes', schema: needNumberPayloadSchema, handle: support }),
+      actionRoute({ verb: needsVerbs.show, visibility: 'personal', schema: needNumberPayloadSchema, handle: async (turn, data) => showNeed(turn, data.number) }),
+      actionRoute({ verb: needsVerbs.withdraw, visibility: 'personal', limit: () => 'writes', schema: withdrawPayloadSchema, handle: withdraw }),
+      actionRoute({ verb: needsVerbs.review, visibility: 'personal', limit: () => 'writes', schema: reviewPayloadSchema, handle: async (turn, data) => review(turn, data) }),
+      actionRoute({ verb: needsVerbs.list, visibility: 'personal', schema: listPayloadSchema, handle: async (turn, data) => list(turn, data) }),
+      actionRoute({ verb: needsVerbs.overview, visibility: 'personal', schema: overviewPayloadSchema, handle: async (turn, data) => overview(turn, data) }),
+      actionRoute({ verb: needsVerbs.openRound, visibility: 'personal', limit: () => 'writes', schema: openRoundPayloadSchema, handle: openRoundAction }),
     ],
     downloads: [
       {
         kind: NEEDS_EXPORT_DOWNLOAD,
+        // The export holds every need with its contact person: each download is in the audit record.
+        audited: true,
         // The server has checked the token (signature, expiry) and that the person is still in the roster.
         produce: async ({ services, person, params, locale }) => {
           if (!can(person, 'needs.export')) return null;

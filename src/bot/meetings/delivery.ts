@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { meetingInvitationCard } from '../../cards/meeting-invitation-card.js';
-import { plain, type AdaptiveCard } from '../../cards/adaptive-card.js';
+import { plain, type AdaptiveCard, type FileLink } from '../../cards/adaptive-card.js';
+import { fileLink } from '../files.js';
 import { findInvitee, type Meeting, type MeetingNotice, type UncoveredSeat } from '../../domain/meetings/meeting.js';
 import type { Person } from '../../domain/people.js';
 import { catalogueFor, localeFrom, type Catalogue, type Locale } from '../../i18n/catalogue.js';
@@ -28,17 +29,17 @@ export const ICS_KIND = 'meeting-ics';
  */
 export const UID_DOMAIN = 'stark-bot.invalid';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /** The language a person reads proactive messages in: their choice in chat, else their Teams locale, else Swedish. */
 export function localeOfPerson(doc: Readonly<StoreDocument>, personId: string): Locale {
   return doc.preferences[personId]?.language ?? localeFrom(doc.conversationRefs[personId]?.locale);
 }
 
-/** A signed link to the meeting's .ics for one person; it works until a week after the meeting. */
-export function icsUrl(services: Pick<Services, 'links' | 'config'>, { meeting, personId, now }: { meeting: Meeting; personId: string; now: Date }): string {
-  const expires = Math.max(now.getTime() + DAY_MS, Date.parse(meeting.end) + 7 * DAY_MS);
-  return `${services.config.publicUrl}/downloads/${services.links.sign({ k: ICS_KIND, p: { meetingId: meeting.id }, u: personId, e: expires })}`;
+/**
+ * The meeting's .ics for one person: in Teams a button that sends the file (file consent card), in local mode a
+ * signed link that works once within ten minutes (src/bot/files.ts). A card refreshed or shown again gets a new one.
+ */
+export function icsUrl(services: Pick<Services, 'links' | 'config'>, { meeting, personId, now }: { meeting: Meeting; personId: string; now: Date }): FileLink {
+  return fileLink(services, { kind: ICS_KIND, params: { meetingId: meeting.id }, personId, now });
 }
 
 /** The invitation card as `personId` sees it, with an optional line saying why it comes now. */

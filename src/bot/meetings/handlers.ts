@@ -12,6 +12,8 @@ import { recordAnswer } from '../../domain/meetings/rsvp.js';
 import { validateScheduleForm } from '../../domain/meetings/schedule-form.js';
 import { stockholmYear } from '../../domain/time.js';
 import type { ActionResult, Turn } from '../feature.js';
+import { change as auditChange, meetingChanges } from '../../domain/audit.js';
+import { auditTurn, logAudit } from '../audit-log.js';
 import type { MeetingCommand } from './commands.js';
 import { deliverPending, icsUrl, invitationCardFor, noticeEntries, organiserEntry, replaceEntries } from './delivery.js';
 import { changeRefusalText, rsvpConfirmationText, rsvpRefusalText } from './messages.js';
@@ -83,7 +85,7 @@ export async function handleCommand(turn: Turn, command: MeetingCommand): Promis
     case 'cadence': {
       if (!turn.can('meetings.viewAll')) return turn.reply(t.meetings.refusals.cadenceNotAllowed);
       const year = command.year ?? stockholmYear(turn.now);
-      const model = cadenceCardModel({ year, meetings: turn.services.store.doc.meetings.meetings, now: turn.now, t, canSchedule: turn.can('meetings.schedule') });
+      const model = cadenceCardModel({ year, meetings: turn.services.store.doc.meetings.meetings, now: turn.now, t, canSchedule: turn.can('meetings.schedule') && turn.audience === 'personal' });
       return turn.reply(meetingCadenceCard(model, t));
     }
   }
@@ -118,11 +120,13 @@ export async function handleSchedule(turn: Turn, data: z.infer<typeof schedulePa
   if (already) return { card: overviewCard(turn, { expandedId: id, notices: [t.meetings.organiser.alreadyScheduled({ title: plain(already.title) })] }) };
   const { meeting, notify } = createMeeting({ id, draft: result.draft, organiserId: turn.person.aadObjectId, people: store.doc.people, now: turn.now });
   const entries = noticeEntries({ meeting, notify, eventId: 'created', now: turn.now });
-  await store.updateOnce(turn.activityId, (doc) => {
-    if (doc.meetings.meetings.some((m) => m.id === id)) return;
+  const booked = await store.updateOnce(turn.activityId, (doc) => {
+    if (doc.meetings.meetings.some((m) => m.id === id)) return undefined;
     doc.meetings.meetings.push(meeting);
     doc.meetings.pending.push(...entries);
+    return auditTurn(turn, doc, 'meeting.scheduled', { kind: 'meeting', id }, [...meetingChanges(null, meeting), auditChange('invitees', undefined, meeting.invitees.length)]);
   });
+  if (!booked.duplicate) logAudit(turn.services, booked.result);
   turn.services.log.info('meetings.scheduled', { meetingId: id, type: meeting.type, invitees: meeting.invitees.length });
   const unreachable = (await deliverPending(turn.services)).unreachable.filter((u) => u.meetingId === id);
   const notices = [t.meetings.organiser.scheduled({ title: plain(meeting.title), count: meeting.invitees.length })];
@@ -149,10 +153,11 @@ async function change(turn: Turn, meetingId: string, draft: MeetingDraft): Promi
     const replace = replaceEntries({ doc, meeting: r.meeting, now: turn.now });
     doc.meetings.meetings[i] = r.meeting;
     doc.meetings.pending.push(...replace, ...noticeEntries({ meeting: r.meeting, notify: r.notify, eventId, now: turn.now }));
-    return r;
+    return { ...r, recorded: auditTurn(turn, doc, 'meeting.changed', { kind: 'meeting', id: meetingId }, meetingChanges(current, r.meeting)) };
   });
   if (saved.duplicate) return { card: overviewCard(turn, { expandedId: meetingId }) };
   const r = saved.result;
+  if ('recorded' in r) logAudit(turn.services, r.recorded);
   if (!r.ok) return { message: r.reason === 'notFound' ? t.meetings.refusals.meetingNotFound : changeRefusalText({ t, reason: r.reason }) };
   if (r.outcome === 'unchanged') return { card: overviewCard(turn, { expandedId: meetingId, notices: [t.meetings.organiser.unchanged] }) };
   turn.services.log.info('meetings.changed', { meetingId, outcome: r.outcome, sequence: r.meeting.sequence });
@@ -177,10 +182,11 @@ export async function handleCancel(turn: Turn, data: z.infer<typeof cancelPayloa
     const replace = replaceEntries({ doc, meeting: r.meeting, now: turn.now });
     doc.meetings.meetings[i] = r.meeting;
     doc.meetings.pending.push(...replace, ...noticeEntries({ meeting: r.meeting, notify: r.notify, eventId, now: turn.now }));
-    return r;
+    return { ...r, recorded: auditTurn(turn, doc, 'meeting.cancelled', { kind: 'meeting', id: data.meetingId }, meetingChanges(current, r.meeting)) };
   });
   if (saved.duplicate) return { card: overviewCard(turn) };
   const r = saved.result;
+  if ('recorded' in r) logAudit(turn.services, r.recorded);
   if (!r.ok) return { message: r.reason === 'notFound' ? t.meetings.refusals.meetingNotFound : changeRefusalText({ t, reason: r.reason }) };
   turn.services.log.info('meetings.cancelled', { meetingId: data.meetingId });
   await deliverPending(turn.services);
@@ -234,16 +240,25 @@ export async function handleRsvp(turn: Turn, data: z.infer<typeof rsvpPayloadSch
   return { card: invitationCard(turn, latest, rsvpConfirmationText({ t, result: r })) };
 }
 
+/**
+ * Who may see a meeting's invitation (title, place, agenda, who answered): whoever may answer it — the same check as
+ * RSVP. Anyone else sending the meeting's id gets a refusal that says nothing about the meeting.
+ */
+const mayViewInvitation = (turn: Turn, meeting: Meeting): boolean => turn.can('meetings.rsvp', { inviteeIds: meeting.invitees.map((i) => i.personId) });
+
 /** meeting.refresh (Universal Actions) and meeting.open: the viewer's own invitation card. */
 export async function handleRefresh(turn: Turn, meetingId: string): Promise<ActionResult> {
   const meeting = findMeeting(turn, meetingId);
-  return meeting ? { card: invitationCard(turn, meeting) } : { message: turn.t.meetings.refusals.meetingNotFound };
+  if (!meeting) return { message: turn.t.meetings.refusals.meetingNotFound };
+  if (!mayViewInvitation(turn, meeting)) return { message: turn.t.meetings.refusals.notInvitedView };
+  return { card: invitationCard(turn, meeting) };
 }
 
 /** meeting.open from the member list: the invitation comes as a new message; the list stays. */
 export async function handleOpen(turn: Turn, meetingId: string): Promise<ActionResult> {
   const meeting = findMeeting(turn, meetingId);
   if (!meeting) return { message: turn.t.meetings.refusals.meetingNotFound };
+  if (!mayViewInvitation(turn, meeting)) return { message: turn.t.meetings.refusals.notInvitedView };
   await turn.reply(invitationCard(turn, meeting));
   return { card: memberCard(turn) };
 }
@@ -284,7 +299,11 @@ export async function handleInvitees(turn: Turn, data: z.infer<typeof inviteesPa
     ];
     doc.meetings.meetings[i] = r.meeting;
     doc.meetings.pending.push(...entries);
-    return { ...r, alreadyInvited: false };
+    const recorded =
+      data.op === 'add'
+        ? auditTurn(turn, doc, 'meeting.inviteeAdded', { kind: 'meeting', id: data.meetingId }, [auditChange('invitee', undefined, personId)])
+        : auditTurn(turn, doc, 'meeting.inviteeRemoved', { kind: 'meeting', id: data.meetingId }, [auditChange('invitee', personId, undefined)]);
+    return { ...r, alreadyInvited: false, recorded };
   });
   if (saved.duplicate) return { card: overviewCard(turn, { expandedId: data.meetingId }) };
   const r = saved.result;
@@ -300,6 +319,7 @@ export async function handleInvitees(turn: Turn, data: z.infer<typeof inviteesPa
         return { message: changeRefusalText({ t, reason: r.reason }) };
     }
   }
+  if ('recorded' in r) logAudit(turn.services, r.recorded);
   const meeting = findMeeting(turn, data.meetingId);
   const title = plain(meeting?.title ?? '');
   const name = plain(turn.services.store.doc.people.find((p) => p.aadObjectId === personId)?.name ?? t.meetings.unknownPerson);

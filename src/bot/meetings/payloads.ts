@@ -15,8 +15,8 @@ export const rsvpPayloadSchema = z.object({
   answer: rsvpValueSchema,
   /** The start the card showed; an answer to a card from before a move is refused as `timeChanged`. */
   start: z.string().max(40).optional(),
-  // Length is the domain's rule (500, a tagged refusal); this bound only stops absurd payloads.
-  comment: z.string().max(10_000).optional(),
+  // Over the limit (500) the domain refuses it by name; twice the limit no card of ours sends: refused at the edge.
+  comment: z.string().max(2 * LIMITS.comment).optional(),
 });
 export type RsvpPayload = z.infer<typeof rsvpPayloadSchema>;
 

@@ -12,6 +12,7 @@ import type { Organisation } from '../../domain/organisations.js';
 import type { Person } from '../../domain/people.js';
 import { formatStockholm } from '../../domain/time.js';
 import type { Catalogue } from '../../i18n/catalogue.js';
+import type { FileLink } from '../../cards/adaptive-card.js';
 
 /*
  * Domain state → card view models, in the viewer's language and Stockholm time. Pure: the handlers pass in what
@@ -58,7 +59,7 @@ export function invitationCardModel({
   people: readonly Person[];
   now: Date;
   t: Catalogue;
-  icsUrl?: string | undefined;
+  icsUrl?: FileLink | undefined;
 }): InvitationCardModel {
   const nameOf = namer(t, people);
   const invitee = viewerId ? findInvitee(meeting, viewerId) : undefined;
@@ -181,7 +182,7 @@ export function memberCardModel({
   people: readonly Person[];
   now: Date;
   t: Catalogue;
-  icsUrlFor?: ((meetingId: string) => string) | undefined;
+  icsUrlFor?: ((meetingId: string) => FileLink) | undefined;
 }): MemberCardModel {
   const nameOf = namer(t, people);
   return {

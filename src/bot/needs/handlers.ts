@@ -17,6 +17,8 @@ import { editNeed, submitNeed, supportNeed, transition, type TransitionFailure }
 import type { StoreDocument } from '../../store/schema.js';
 import { SUBMISSION_LIMIT } from '../../store/sections/needs.js';
 import type { ActionResult, Turn } from '../feature.js';
+import { change as auditChange, needStateValue } from '../../domain/audit.js';
+import { auditTurn, logAudit, type Recorded } from '../audit-log.js';
 import type { NeedsCommand } from './chat-text.js';
 import { NEEDS_EXPORT_DOWNLOAD, needsExportLinkParams } from './export.js';
 import { deliverNeedMessages, pendingMessages } from './notifications.js';
@@ -338,7 +340,8 @@ async function move(turn: Turn, data: MoveData): Promise<ActionResult> {
   // Checked before the write: a refused click records nothing, not even its activity id.
   const planned = planMove(turn.services.store.doc, turn, data);
   if (!planned.ok) return message(transitionRefusal(turn, planned.reason, data, findNeed(turn, data.number)));
-  const written = await turn.services.store.updateOnce(turn.activityId, (doc): MovePlan & { told?: number } => {
+  const written = await turn.services.store.updateOnce(turn.activityId, (doc): MovePlan & { told?: number; recorded?: Recorded } => {
+    const before = doc.needs.needs.find((n) => n.number === data.number);
     const plan = planMove(doc, turn, data);
     if (!plan.ok) return plan;
     const { result } = plan;
@@ -346,11 +349,21 @@ async function move(turn: Turn, data: MoveData): Promise<ActionResult> {
     if (result.mergedInto) replaceNeed(doc, result.mergedInto);
     const messages = pendingMessages({ need: result.need, notify: result.notify });
     doc.needs.pending.push(...messages.filter((m) => !doc.needs.pending.some((p) => p.key === m.key)));
-    return { ...plan, told: messages.length };
+    // Reviews and merges are the programme group's and leadership's decisions: recorded. A withdrawal is the
+    // submitting organisation's own act, not a leadership action.
+    const recorded =
+      data.to === 'tillbakadragen'
+        ? undefined
+        : auditTurn(turn, doc, data.to === 'sammanslagen' ? 'need.merged' : 'need.reviewed', { kind: 'need', id: `#${data.number}` }, [
+            auditChange('status', before ? needStateValue(before.state) : undefined, needStateValue(result.need.state)),
+            ...(data.text.trim() ? [auditChange('answer', undefined, data.text)] : []),
+          ]);
+    return { ...plan, told: messages.length, ...(recorded ? { recorded } : {}) };
   });
   if (written.duplicate) return answerAgain(turn, data.number);
   const r = written.result;
   if (!r.ok) return message(transitionRefusal(turn, r.reason, data, findNeed(turn, data.number)));
+  logAudit(turn.services, r.recorded);
   const { need, mergedInto } = r.result;
   const told = r.told ?? 0;
   reindex(turn.services.store, [need, mergedInto]);
@@ -425,11 +438,13 @@ export async function openRoundAction(turn: Turn, data: Record<string, unknown>)
   const { year, closingDate } = form.value;
   const written = await turn.services.store.updateOnce(turn.activityId, (doc) => {
     const result = openRound({ rounds: doc.needs.rounds, year, closingDate, actor: turn.person, now: turn.now });
-    if (result.ok) doc.needs.rounds.push(result.round);
-    return result;
+    if (!result.ok) return result;
+    doc.needs.rounds.push(result.round);
+    return { ...result, recorded: auditTurn(turn, doc, 'needs.roundOpened', { kind: 'needsRound', id: String(year) }, [auditChange('year', undefined, year), auditChange('closingDate', undefined, closingDate)]) };
   });
   if (written.duplicate) return card(roundCard(turn));
   const r = written.result;
+  if (r.ok) logAudit(turn.services, r.recorded);
   if (!r.ok) return r.reason === 'forbidden' ? message(t.needs.refusals.manageRounds) : card(roundCard(turn, { values: form.values, errors: [openFailure[r.reason]] }));
   turn.services.log.info('needs.roundOpened', { year, closingDate });
   return card(roundCard(turn, { notice: t.needs.round.opened({ year, closingDate }) }));

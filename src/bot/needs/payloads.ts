@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { needStatusSchema, programmeAreaSchema, type NeedStatus, type ProgrammePlan } from '../../domain/needs/need.js';
+import { ANSWER_MAX, DESCRIPTION_MAX, NAME_MAX, TITLE_MAX, needStatusSchema, programmeAreaSchema, type NeedStatus, type ProgrammePlan } from '../../domain/needs/need.js';
 import type { NeedFilter } from '../../domain/needs/lists.js';
 import { countySchema } from '../../domain/organisations.js';
 import { listFilterInputIds, overviewRoundInputId, reviewInputIds } from '../../cards/needs-verbs.js';
@@ -32,19 +32,20 @@ const flag = z
   .transform((v) => v === true || v === 'true');
 
 /**
- * A text input of a card, as sent: a string. Text over a field's limit is the form parser's to name (the person
- * sees it again with the limit); only lengths no Teams input sends are refused here.
+ * A text input of a card, as sent: a string. Text a little over a field's limit is the form parser's to name (the
+ * person sees it again with the limit stated); twice the limit or more is refused here, at the edge: the card's own
+ * maxLength never lets that through, so it was not typed into our card.
  */
-const inputText = z.string().max(50_000).optional();
+const inputText = (max: number) => z.string().max(2 * max).optional();
 /** The need form's inputs (src/domain/needs/need-form.ts needFormFields). */
 const needFormInputs = {
-  title: inputText,
-  description: inputText,
-  area: inputText,
-  organisationId: inputText,
-  contactName: inputText,
-  contactEmail: inputText,
-  urgency: inputText,
+  title: inputText(TITLE_MAX),
+  description: inputText(DESCRIPTION_MAX),
+  area: inputText(100),
+  organisationId: inputText(100),
+  contactName: inputText(NAME_MAX),
+  contactEmail: inputText(320),
+  urgency: inputText(100),
 };
 
 /** needs.show, needs.support: `{ number }`. */
@@ -77,6 +78,8 @@ const reviewTargetSchema = z.enum(['under-beredning', 'ingar-i-programplan', 'av
 export const reviewPayloadSchema = z
   .object({ number: positiveInt, to: reviewTargetSchema })
   .passthrough()
+  // The answer to the submitter: over the limit it is the domain's to name, far over it is refused here.
+  .refine((d) => Object.values(d).every((v) => typeof v !== 'string' || v.length <= 2 * ANSWER_MAX), { message: 'text too long' })
   .transform((d) => {
     const data = d as Record<string, unknown>;
     const text = data[reviewInputIds.text(d.to)];
@@ -144,5 +147,5 @@ export const overviewPayloadSchema = z
     return { round: optional(positiveInt).parse(input !== undefined ? input : data.round) };
   });
 
-/** needs.openRound: the round form's inputs (checked by parseRoundForm). */
-export const openRoundPayloadSchema = z.object({}).passthrough();
+/** needs.openRound: the round form's inputs (checked by parseRoundForm); a year and a date are short. */
+export const openRoundPayloadSchema = z.object({}).catchall(z.unknown().refine((v) => typeof v !== 'string' || v.length <= 40, 'too long'));

@@ -2,8 +2,7 @@ import type { Catalogue } from '../catalogue.js';
 
 /** English strings shared by every feature. */
 export const core: Catalogue['core'] = {
-  unknownPerson: (p) =>
-    `Hello! You are not registered with the STARK bot yet, so I'm afraid I can't help you. Please contact the programme leadership at Mälardalen University (${p.contact}) to get access.`,
+  unknownPerson: (p) => `You are not registered with the STARK bot, so I'm afraid I can't help you – please contact ${p.contact} to get access.`,
   notUnderstood: "I didn't quite understand that. Type **help** to see what I can do.",
   somethingWentWrong: 'Something went wrong on my side. Please try again in a moment – nothing you sent has been lost.',
   invalidInput: "I couldn't read what you sent. Please try again from the card or type **help**.",
@@ -47,5 +46,46 @@ export const core: Catalogue['core'] = {
     },
     expectedActual: (p) => `should be ${p.expected}, is ${p.actual}`,
   },
-  downloadExpired: 'The link has expired or is not valid. Ask for a new link in the chat.',
+  downloadExpired: 'The link has expired, has been used already or is not valid. Ask for a new link in the chat.',
+  downloadTooMany: 'You have downloaded many files in a short time. Please wait a while and try again.',
+  scope: {
+    answeredInPersonalChat: 'I have answered you in our personal chat – the answer is for you only.',
+    openPersonalChat: 'The answer is for you only, so I will not show it here. Please open a personal chat with the STARK bot and ask there.',
+  },
+  groupHelp: {
+    title: 'The STARK bot',
+    intro: 'Here in the group I answer what everyone may see:',
+    footer: 'Needs, your meetings and answers, downloads and anything else that is yours alone I answer in your personal chat with me.',
+  },
+  limits: {
+    slowDown: 'You are sending many messages right now. Please wait a minute and try again.',
+    tooMany: (p) => `You have done this many times in a short while. Please wait ${p.minutes} min and try again – nothing was saved this time.`,
+  },
+  files: {
+    consentDescription: (p) => `${p.name} from the STARK bot. The file is saved in your OneDrive.`,
+    consentSent: 'Please allow the file in our personal chat, and I will put it in your OneDrive.',
+    declined: 'All right, no file.',
+    link: (p) => `Here is ${p.name}: [download the file](${p.url}) – the link works once, for ten minutes.`,
+    uploadFailed: 'The file could not be saved in your OneDrive. Please try again in a while.',
+  },
+  audit: {
+    title: "Log of the programme leadership's actions",
+    intro: (p) => `The latest ${p.count} of ${p.total} events, newest first.`,
+    none: 'Nothing has been logged yet.',
+    unknownActor: 'unknown person',
+    admin: 'administrator (command line)',
+    actions: {
+      'meeting.scheduled': 'scheduled a meeting',
+      'meeting.changed': 'changed a meeting',
+      'meeting.cancelled': 'cancelled a meeting',
+      'meeting.inviteeAdded': 'invited',
+      'meeting.inviteeRemoved': 'removed an invitee',
+      'need.reviewed': 'reviewed a need',
+      'need.merged': 'merged needs',
+      'needs.roundOpened': 'opened a needs round',
+      'export.downloaded': 'exported',
+      'roster.changed': 'changed the roster',
+    },
+    help: { command: 'log', text: 'See who did what: bookings, changes, reviewed needs, exports.' },
+  },
 };

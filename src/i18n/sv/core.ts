@@ -1,7 +1,7 @@
 /** Swedish strings shared by every feature: identity, help, errors. */
 export const core = {
-  unknownPerson: (p: { contact: string }) =>
-    `Hej! Du är inte registrerad i STARK-botten ännu, så jag kan tyvärr inte hjälpa dig. Kontakta programledningen vid Mälardalens universitet (${p.contact}) för att få tillgång.`,
+  // One sentence, and a contact that names no person (STARK_ACCESS_CONTACT): a stranger learns nothing else.
+  unknownPerson: (p: { contact: string }) => `Du är inte registrerad i STARK-botten, så jag kan tyvärr inte hjälpa dig – kontakta ${p.contact} för att få tillgång.`,
   notUnderstood: 'Det förstod jag inte riktigt. Skriv **hjälp** för att se vad jag kan göra.',
   somethingWentWrong: 'Något gick fel hos mig. Försök igen om en stund – inget av det du skickat har gått förlorat.',
   invalidInput: 'Det du skickade kunde jag inte läsa. Försök igen från kortet eller skriv **hjälp**.',
@@ -45,5 +45,46 @@ export const core = {
     },
     expectedActual: (p: { expected: number; actual: number }) => `ska vara ${p.expected}, är ${p.actual}`,
   },
-  downloadExpired: 'Länken har gått ut eller är ogiltig. Hämta en ny länk i chatten.',
+  downloadExpired: 'Länken har gått ut, är redan använd eller är ogiltig. Hämta en ny länk i chatten.',
+  downloadTooMany: 'Du har hämtat många filer på kort tid. Vänta en stund och försök igen.',
+  scope: {
+    answeredInPersonalChat: 'Jag har svarat dig i vår personliga chatt – svaret är bara till dig.',
+    openPersonalChat: 'Svaret är bara till dig, så jag visar det inte här. Öppna en personlig chatt med STARK-botten och fråga där.',
+  },
+  groupHelp: {
+    title: 'STARK-botten',
+    intro: 'Här i gruppen svarar jag på det som är gemensamt:',
+    footer: 'Behov, dina möten och svar, nedladdningar och annat som bara gäller dig svarar jag på i din personliga chatt med mig.',
+  },
+  limits: {
+    slowDown: 'Du skickar många meddelanden just nu. Vänta en minut och försök igen.',
+    tooMany: (p: { minutes: number }) => `Du har gjort det här många gånger på kort tid. Vänta ${p.minutes} min och försök igen – inget sparades den här gången.`,
+  },
+  files: {
+    consentDescription: (p: { name: string }) => `${p.name} från STARK-botten. Filen sparas i din OneDrive.`,
+    consentSent: 'Godkänn filen i vår personliga chatt, så lägger jag den i din OneDrive.',
+    declined: 'Okej, jag skickar ingen fil.',
+    link: (p: { name: string; url: string }) => `Här är ${p.name}: [hämta filen](${p.url}) – länken fungerar en gång, i tio minuter.`,
+    uploadFailed: 'Filen kunde inte sparas i din OneDrive. Försök igen om en stund.',
+  },
+  audit: {
+    title: 'Logg över programledningens åtgärder',
+    intro: (p: { count: number; total: number }) => `De ${p.count} senaste av ${p.total} händelser, nyast först.`,
+    none: 'Inget har loggats ännu.',
+    unknownActor: 'okänd person',
+    admin: 'administratör (kommandoraden)',
+    actions: {
+      'meeting.scheduled': 'bokade möte',
+      'meeting.changed': 'ändrade möte',
+      'meeting.cancelled': 'ställde in möte',
+      'meeting.inviteeAdded': 'bjöd in',
+      'meeting.inviteeRemoved': 'tog bort inbjuden',
+      'need.reviewed': 'behandlade behov',
+      'need.merged': 'slog samman behov',
+      'needs.roundOpened': 'öppnade behovsomgång',
+      'export.downloaded': 'exporterade',
+      'roster.changed': 'ändrade registret',
+    },
+    help: { command: 'logg', text: 'Se vem som gjort vad: bokningar, ändringar, behandlade behov, exporter.' },
+  },
 };
