@@ -6,7 +6,6 @@ import { OutboundQueue } from './outbound/outbound-queue.js';
 import type { Clock } from './outbound/clock.js';
 import type { Sender } from './outbound/outbound-job.js';
 import { StoreDeliveryLog } from './store-delivery-log.js';
-import type { AdaptiveCard } from '../cards/adaptive-card.js';
 import type { BotMetrics } from '../observability/metrics.js';
 import { currentRequest, runInRequest } from '../observability/request-context.js';
 import { inSpan } from '../observability/tracing.js';
