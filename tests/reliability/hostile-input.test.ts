@@ -8,6 +8,7 @@ import { demo } from '../helpers/harness.js';
 import { answerCardOf, messageOf, type PostResult } from '../helpers/load-client.js';
 import { BotUnderTest } from './bot-under-test.js';
 import { dangerousKeys, hostileFor, hostileValues, viaJson } from './zod-arbitrary.js';
+import { normaliseDeep } from '../../src/domain/text.js';
 
 /**
  * Hostile input across every registered card action (iterated from allFeatures(), so a new feature is covered
@@ -76,7 +77,8 @@ async function tryAction(route: ActionRoute, data: unknown, sender: (typeof send
   if (card) expect(validateCard(card), `${describe}: the answer card`).toEqual([]);
   noErrorsLogged(mark);
   notPolluted();
-  const accepted = route.schema.safeParse(viaJson(data)).success;
+  // The edge normalises free text before it parses (src/domain/text.ts): judge the data as the route sees it.
+  const accepted = route.schema.safeParse(normaliseDeep(viaJson(data))).success;
   if (!accepted) {
     expect(message, `${describe}: refused data is answered politely in ${locale}`).toBe(t.core.invalidInput);
     await b.settle();
