@@ -133,6 +133,15 @@ export interface CalendarSync {
   readResponses(input: { state: CalendarSyncState }): Promise<ReadResponsesResult>;
 }
 
+/**
+ * After 'notFound' (the event was deleted or cancelled in Outlook by hand), when leadership wants the meeting back in
+ * the calendar: the next reconcile creates a new event, under a new transactionId so Graph does not hand back the old.
+ */
+export const forgetEvent = (state: CalendarSyncState): CalendarSyncState => {
+  const { eventId: _e, synced: _s, joinUrl: _j, ...rest } = state;
+  return { ...rest, generation: state.generation + 1, agendaInSync: true };
+};
+
 /** Without Graph credentials: nothing to sync, and the .ics files stay as they are today. */
 export const icsCalendarSync: CalendarSync = {
   backend: 'ics',

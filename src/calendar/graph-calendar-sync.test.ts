@@ -15,7 +15,7 @@ import { recordAnswer } from '../domain/meetings/rsvp.js';
 import { rosterFileSchema } from '../domain/people.js';
 import { stockholmInstant } from '../domain/time.js';
 import { loadCalendarConfig, type CalendarConfig } from './calendar-config.js';
-import { icsCalendarSync, nextSyncAttemptAt, type CalendarSync, type CalendarSyncState, type ReconcileResult } from './calendar-sync.js';
+import { forgetEvent, icsCalendarSync, nextSyncAttemptAt, type CalendarSync, type CalendarSyncState, type ReconcileResult } from './calendar-sync.js';
 import { calendarTargetOf } from './calendar-target.js';
 import { calendarSyncFromConfig } from './graph-credentials.js';
 import { MEETING_ID_PROPERTY } from './graph-event.js';
@@ -189,14 +189,20 @@ describe('the Outlook event follows the meeting (create, update, cancel)', () =>
     expect(fake.calls.length).toBe(calls);
   });
 
-  it('an event deleted in Outlook is reported, not silently recreated', async () => {
+  it('an event deleted in Outlook is reported, not silently recreated; forgetEvent brings it back as a new event', async () => {
     const sync = calendar();
     const m = meeting();
     const state = ok(await sync.reconcile({ target: targetOf(m), state: null }));
+    const first = onlyEvent();
     fake.events.clear();
     const changed = changeMeeting({ meeting: m, draft: { ...draftOf(m), title: 'Ny titel' }, now });
     if (!changed.ok) throw new Error(changed.reason);
-    expect(await sync.reconcile({ target: targetOf(changed.meeting), state })).toMatchObject({ ok: false, reason: 'notFound', retryable: false });
+    const r = await sync.reconcile({ target: targetOf(changed.meeting), state });
+    expect(r).toMatchObject({ ok: false, reason: 'notFound', retryable: false });
+    const again = await sync.reconcile({ target: targetOf(changed.meeting), state: forgetEvent(r.state!) });
+    expect(again).toMatchObject({ ok: true, action: 'created' });
+    expect(onlyEvent().subject).toBe('Ny titel');
+    expect(onlyEvent().transactionId).not.toBe(first.transactionId);
   });
 });
 

@@ -137,18 +137,22 @@ export function createGraphCalendarSync(options: GraphCalendarOptions): Calendar
   }
 
   const eventPath = (eventId: string) => `${mailbox}/events/${encodeURIComponent(eventId)}`;
+  const parseEvent = (value: unknown): Step<LiveEvent> => {
+    const parsed = liveEventSchema.safeParse(value);
+    return parsed.success ? { ok: true, value: parsed.data } : failure('rejected', 'graph answered with an unexpected event shape');
+  };
 
   async function findEvent(meetingId: string): Promise<Step<string | undefined>> {
     const found = await call((r) =>
       r(`${mailbox}/events`)
         .filter(`singleValueExtendedProperties/Any(ep: ep/id eq '${MEETING_ID_PROPERTY}' and ep/value eq '${meetingId}')`)
-        .select(['id'])
-        .top(2)
+        .select(['id', 'isCancelled'])
+        .top(5)
         .get() as Promise<unknown>,
     );
     if (!found.ok) return found;
-    const list = liveEventSchema.pick({ id: true }).array().safeParse((found.value as { value?: unknown } | undefined)?.value);
-    return { ok: true, value: list.success ? list.data[0]?.id : undefined };
+    const list = liveEventSchema.pick({ id: true, isCancelled: true }).array().safeParse((found.value as { value?: unknown } | undefined)?.value);
+    return { ok: true, value: list.success ? list.data.find((e) => e.isCancelled !== true)?.id : undefined };
   }
 
   async function reconcile({ target, state, force = false }: { target: CalendarEventTarget; state: CalendarSyncState | null; force?: boolean }): Promise<ReconcileResult> {
@@ -191,7 +195,10 @@ export function createGraphCalendarSync(options: GraphCalendarOptions): Calendar
     if (current.eventId === undefined) {
       const created = await call((r) => r(`${mailbox}/events`).post(createRequestOf({ target, generation: current.generation })) as Promise<unknown>);
       if (!created.ok) return fail(created);
-      const event = liveEventSchema.parse(created.value);
+      // Should the answer be unreadable, the event exists all the same: the next run finds it by its tag.
+      const parsed = parseEvent(created.value);
+      if (!parsed.ok) return fail(parsed);
+      const event = parsed.value;
       const joinUrl = event.onlineMeeting?.joinUrl ?? undefined;
       return {
         ok: true,
@@ -203,7 +210,9 @@ export function createGraphCalendarSync(options: GraphCalendarOptions): Calendar
     const eventId = current.eventId;
     const read = await call((r) => r(eventPath(eventId)).select(['subject', 'start', 'end', 'location', 'attendees', 'isCancelled', 'body', 'onlineMeeting']).get() as Promise<unknown>);
     if (!read.ok) return fail(read);
-    const live: LiveEvent = liveEventSchema.parse(read.value);
+    const parsed = parseEvent(read.value);
+    if (!parsed.ok) return fail(parsed);
+    const live = parsed.value;
     if (live.isCancelled) return fail(failure('notFound', 'graph event cancelled in Outlook'));
     const joinUrl = live.onlineMeeting?.joinUrl ?? current.joinUrl;
     const { patch, bodyChanged, timeChanged } = patchOf({ target, live, synced: current.synced });
@@ -239,7 +248,9 @@ export function createGraphCalendarSync(options: GraphCalendarOptions): Calendar
     const eventId = state.eventId;
     const read = await call((r) => r(eventPath(eventId)).select(['attendees', 'isCancelled']).get() as Promise<unknown>);
     if (!read.ok) return read;
-    const live = liveEventSchema.parse(read.value);
+    const parsed = parseEvent(read.value);
+    if (!parsed.ok) return parsed;
+    const live = parsed.value;
     const organiser = options.organiserMailbox.toLowerCase();
     const responses: OutlookAttendeeResponse[] = [];
     for (const a of live.attendees ?? []) {

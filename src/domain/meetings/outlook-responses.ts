@@ -56,6 +56,15 @@ export type OutlookResponseSkip =
   /** Given after the RSVP deadline's day ended (Stockholm time), which the bot would refuse too. */
   | 'afterDeadline';
 
+export interface OutlookResponsesInput {
+  meeting: Meeting;
+  /** As read from the Outlook event (the calendar's readResponses). */
+  responses: readonly OutlookAttendeeResponse[];
+  people: readonly Person[];
+  /** The instant the Outlook event last moved: Outlook reset every response then, so older ones answered another time. */
+  validFrom: string;
+}
+
 export interface OutlookMergeResult {
   meeting: Meeting;
   /** Outlook answers now recorded in the meeting, oldest first. */
@@ -78,12 +87,7 @@ export function mergeOutlookResponses({
   responses,
   people,
   validFrom,
-}: {
-  meeting: Meeting;
-  responses: readonly OutlookAttendeeResponse[];
-  people: readonly Person[];
-  validFrom: string;
-}): OutlookMergeResult {
+}: OutlookResponsesInput): OutlookMergeResult {
   const result: OutlookMergeResult = { meeting, applied: [], skipped: [], notify: [], uncovered: [] };
   if (meeting.status === 'cancelled') return result;
   const byEmail = new Map(people.flatMap((p) => (p.email ? [[p.email.toLowerCase(), p.aadObjectId] as const] : [])));
@@ -148,12 +152,7 @@ export function answersBeside({
   responses,
   people,
   validFrom,
-}: {
-  meeting: Meeting;
-  responses: readonly OutlookAttendeeResponse[];
-  people: readonly Person[];
-  validFrom: string;
-}): Array<{ personId: string; bot?: TimedAnswer; outlook?: TimedAnswer; standing?: TimedAnswer }> {
+}: OutlookResponsesInput): Array<{ personId: string; bot?: TimedAnswer; outlook?: TimedAnswer; standing?: TimedAnswer }> {
   const emailOf = new Map(people.flatMap((p) => (p.email ? [[p.aadObjectId, p.email.toLowerCase()] as const] : [])));
   const outlookOf = new Map<string, TimedAnswer>();
   const from = Date.parse(validFrom);
