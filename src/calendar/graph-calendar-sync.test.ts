@@ -53,7 +53,10 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
 }
 
 /** The calendar as production builds it from the environment, pointed at the fake (https token service, http Graph). */
-function calendar(config: CalendarConfig = loadCalendarConfig(env()), retry = { maxRetries: 3, delaySeconds: 0, maxInlineWaitSeconds: 5 }): CalendarSync {
+function calendar(
+  config: CalendarConfig = loadCalendarConfig(env()),
+  { retry = { maxRetries: 3, delaySeconds: 0, maxInlineWaitSeconds: 5 }, requestTimeoutMs = 10_000 } = {},
+): CalendarSync {
   const agent = new Agent({ ca: fake.caPem });
   const base = createDefaultHttpClient();
   const httpClient: HttpClient = {
@@ -65,7 +68,7 @@ function calendar(config: CalendarConfig = loadCalendarConfig(env()), retry = { 
   return calendarSyncFromConfig(config, {
     endpoints: { authorityHost: fake.authorityHost, graphBaseUrl: fake.graphBaseUrl, identity: { httpClient, disableInstanceDiscovery: true } },
     retry,
-    requestTimeoutMs: 1500,
+    requestTimeoutMs,
     clock,
   });
 }
@@ -273,7 +276,7 @@ describe('throttling and outages never lose the meeting', () => {
 
   it('503 through every retry is "unavailable"; the retries back off', async () => {
     fake.fault = () => ({ status: 503 });
-    const r = await calendar(undefined, { maxRetries: 2, delaySeconds: 0, maxInlineWaitSeconds: 5 }).reconcile({ target: targetOf(meeting()), state: null });
+    const r = await calendar(undefined, { retry: { maxRetries: 2, delaySeconds: 0, maxInlineWaitSeconds: 5 } }).reconcile({ target: targetOf(meeting()), state: null });
     expect(r).toMatchObject({ ok: false, reason: 'unavailable', retryable: true, detail: 'graph 503 ServiceUnavailable' });
     expect(fake.calls.length).toBe(3); // the lookup, tried 1 + 2 times
     const [a, b, c] = fake.calls.map((x) => x.at);
@@ -283,7 +286,7 @@ describe('throttling and outages never lose the meeting', () => {
 
   it('a hung Graph times out as "unavailable"', async () => {
     fake.hang = true;
-    const r = await calendar(undefined, { maxRetries: 0, delaySeconds: 0, maxInlineWaitSeconds: 5 }).reconcile({ target: targetOf(meeting()), state: null });
+    const r = await calendar(undefined, { retry: { maxRetries: 0, delaySeconds: 0, maxInlineWaitSeconds: 5 }, requestTimeoutMs: 1000 }).reconcile({ target: targetOf(meeting()), state: null });
     expect(r).toMatchObject({ ok: false, reason: 'unavailable', retryable: true });
   });
 
