@@ -1,5 +1,5 @@
 // Import boundaries (see docs/architecture): domain is pure, cards are pure, only src/store touches lowdb,
-// and everything Teams-specific stays in src/bot.
+// everything Teams-specific stays in src/bot, and src/calendar (Microsoft Graph) stands apart from Teams and the store.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -52,6 +52,20 @@ export default tseslint.config(
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Domain code is handed `now`; it never reads the clock.' },
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Domain code is handed `now`; it never reads the clock.' },
       ],
+    },
+  },
+  {
+    // The calendar (Outlook through Microsoft Graph) is a self-contained outbound service: no Teams, no HTTP server,
+    // no store. The meetings use cases call it with domain values and keep what it returns.
+    files: ['src/calendar/**/*.ts'],
+    ignores: ['src/calendar/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['lowdb', 'lowdb/*', 'botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/teams-ai', '@microsoft/teams.*', 'express', 'adaptivecards'], message: 'src/calendar knows nothing of Teams, the HTTP server or the store.' },
+          { group: ['**/bot/**', '**/store/**', '**/cards/**', '**/i18n/**', '**/app/**', '**/server', '**/main'], message: 'src/calendar depends on src/domain only; the use cases call it, not the other way round.' },
+        ],
+      }],
     },
   },
   {
