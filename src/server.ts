@@ -10,6 +10,7 @@ import { buildSeedDocument } from './store/seed.js';
 import { ensureKeyFile, fileKey, fixedKey } from './store/key-file.js';
 import { createBot, identify, incomingActivitySchema, invokeMessage, localeOf } from './bot/app.js';
 import { allFeatures } from './bot/features.js';
+import { sendNotices } from './bot/notices.js';
 import type { BotFeature, Services } from './bot/feature.js';
 import { createLogger, type Logger } from './bot/logger.js';
 import { LinkSigner } from './bot/links.js';
@@ -164,8 +165,9 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   await messenger.start();
   readiness.queueRunning = true;
   const stopObservingQueue = metrics.observeQueueDepth(() => messenger.depth());
-  const services: Services = { store, config, log, now, links, messenger, limiter: new Limiter(config.limits), transport };
   const features = options.features ?? allFeatures(config);
+  const renderers = features.flatMap((f) => f.notices ?? []);
+  const services: Services = { store, config, log, now, links, messenger, limiter: new Limiter(config.limits), transport, notify: (notices) => sendNotices({ store, messenger }, renderers, notices) };
   const bot = createBot({ adapter, services, features });
 
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {

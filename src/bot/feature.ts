@@ -1,4 +1,6 @@
 import type { TurnContext } from 'botbuilder';
+import type { Notice } from '../app/kernel.js';
+import type { SendReport } from './messenger.js';
 import type { z } from 'zod';
 import type { AdaptiveCard, FileLink } from '../cards/adaptive-card.js';
 import type { LimitKind } from '../domain/limits.js';
@@ -27,6 +29,8 @@ export interface Services {
   limiter: Limiter;
   /** Teams' connector: for opening a personal chat with someone who wrote from a group chat or channel. */
   transport: TeamsTransport;
+  /** Queues a use case's notices (src/app/kernel.ts), each rendered in its recipient's language by its feature's renderer. */
+  notify(notices: readonly Notice[]): Promise<SendReport>;
 }
 
 /**
@@ -139,6 +143,15 @@ export interface BackgroundJob {
   run(services: Services): Promise<void>;
 }
 
+/**
+ * Turns a use case's notice (src/app/kernel.ts: data, no text) into the message one person reads, in their language.
+ * `kind` matches `Notice.kind`; `data` is parsed by the renderer (it was written by our own use case).
+ */
+export interface NoticeRenderer {
+  kind: string;
+  render(data: unknown, t: Catalogue, locale: Locale): ReplyMessage;
+}
+
 /** A feature plugs into the bot through this shape only; src/bot/app.ts wires it. */
 export interface BotFeature {
   name: string;
@@ -148,6 +161,8 @@ export interface BotFeature {
   downloads?: DownloadRoute[];
   invokes?: InvokeRoute[];
   jobs?: BackgroundJob[];
+  /** How this feature's notices (from its use cases in src/app) are shown; sent with `sendNotices` (src/bot/notices.ts). */
+  notices?: NoticeRenderer[];
   /** Runs on every turn of a registered person (keep it cheap): e.g. deliver invitations that could not be sent. */
   onTurn?(turn: Turn): Promise<void>;
 }

@@ -1,0 +1,18 @@
+import type { Repositories } from '../app/repositories.js';
+import type { UnitOfWork } from '../app/unit-of-work.js';
+import type { StoreDocument } from './schema.js';
+import type { Store } from './store.js';
+import { auditRepository, organisationsRepository, peopleRepository } from './repositories/core.js';
+
+/** The repositories over one document (the live one for reads, the write's draft inside `write`). */
+export function repositoriesOver(doc: StoreDocument): Repositories {
+  return { people: peopleRepository(doc), organisations: organisationsRepository(doc), audit: auditRepository(doc) };
+}
+
+/** The embedded file store as a UnitOfWork: one `updateOnce` per write (one durable commit). */
+export function fileUnitOfWork(store: Store): UnitOfWork {
+  return {
+    read: (fn) => fn(repositoriesOver(store.doc as StoreDocument)),
+    write: (activityId, fn) => store.updateOnce(activityId, (doc) => fn(repositoriesOver(doc))),
+  };
+}
