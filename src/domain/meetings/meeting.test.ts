@@ -75,6 +75,12 @@ describe('the meeting shape', () => {
     expect(meetingDraftSchema.safeParse({ ...draft(), onlineUrl: 'http://teams.example/x' }).success).toBe(false);
     expect(meetingDraftSchema.safeParse({ ...draft(), place: undefined, onlineUrl: 'https://teams.example/x' }).success).toBe(true);
   });
+  it('refuses a link that is not a URL at all with a parse error, not a thrown TypeError', () => {
+    for (const onlineUrl of ['teams möte', 'https//x', '::']) {
+      expect(() => meetingDraftSchema.safeParse({ ...draft(), place: undefined, onlineUrl })).not.toThrow();
+      expect(meetingDraftSchema.safeParse({ ...draft(), place: undefined, onlineUrl }).success).toBe(false);
+    }
+  });
   it('refuses a person invited twice or both invited and removed', () => {
     const { meeting } = createMeeting({ id: 'm1', draft: draft(), organiserId: id(21), people, now: new Date('2027-03-01T08:00:00Z') });
     const first = meeting.invitees[0];

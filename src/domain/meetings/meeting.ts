@@ -24,7 +24,7 @@ export const httpsUrlSchema = z
   .string()
   .max(LIMITS.link)
   .url()
-  .refine((u) => new URL(u).protocol === 'https:', 'an https link');
+  .refine((u) => URL.canParse(u) && new URL(u).protocol === 'https:', 'an https link');
 
 export const answerSchema = z
   .object({
