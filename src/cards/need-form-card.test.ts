@@ -27,6 +27,24 @@ describe('need form card', () => {
     expect(executes(card)).toEqual([expect.objectContaining({ verb: needsVerbs.submit, data: { organisationId: 'vasteras', verb: needsVerbs.submit } })]);
   });
 
+  it('stays within the card size Teams takes when every field comes back over its limit in four-byte characters', () => {
+    const wide = (n: number) => '😀'.repeat(n);
+    const data = { title: wide(240), description: wide(8000), area: 'framtida-valfarden', organisationId: 'vasteras', contactName: wide(400), contactEmail: wide(640), urgency: 'high' };
+    const r = parseNeedForm({ data, organisationIds: ['vasteras'] });
+    if (r.ok) throw new Error('expected an error');
+    const card = needFormCard({ mode: { kind: 'new' }, values: r.values, errors: r.errors, organisations: vasteras }, t);
+    expect(validateCard(card)).toEqual([]);
+    expect(Array.from(String(byId(card, 'description')?.value))).toHaveLength(4000);
+    expect(byId(card, 'error-description')?.text).toBe(t.needs.form.errors.tooLong({ max: 4000 }));
+  });
+
+  it('keeps over-long text whole when the card is small enough', () => {
+    const r = parseNeedForm({ data: { title: 'x'.repeat(130), description: 'd', area: 'framtida-valfarden', organisationId: 'vasteras', contactName: 'Erik', urgency: 'high' }, organisationIds: ['vasteras'] });
+    if (r.ok) throw new Error('expected an error');
+    const card = needFormCard({ mode: { kind: 'new' }, values: r.values, errors: r.errors, organisations: vasteras }, t);
+    expect(byId(card, 'title')?.value).toBe('x'.repeat(130));
+  });
+
   it('comes back with the person’s text kept and each problem under its field; nothing invented', () => {
     const r = parseNeedForm({ data: { title: '', description: 'Vår **viktiga** text\n<b>rad två</b>', area: 'framtida-valfarden', organisationId: 'vasteras', contactName: 'Erik', urgency: 'high' }, organisationIds: ['vasteras'] });
     if (r.ok) throw new Error('expected an error');

@@ -3,6 +3,7 @@ import { programmeAreas, urgencies, DESCRIPTION_MAX, NAME_MAX, TITLE_MAX } from 
 import type { Catalogue } from '../i18n/catalogue.js';
 import { adaptiveCard, errorBlock, execute, factSet, heading, plain, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 import { needsVerbs } from './needs-verbs.js';
+import { MAX_CARD_BYTES } from './needs-card-limits.js';
 
 export interface NeedFormCardModel {
   /** A new need, or changing need #number (while it is inkommen). */
@@ -49,6 +50,21 @@ export function needFormErrorText(t: Catalogue, error: NeedFormError): string {
  * is over its limit loses its maxLength, so the client shows all of it instead of cutting it.
  */
 export function needFormCard(model: NeedFormCardModel, t: Catalogue): AdaptiveCard {
+  const card = buildNeedForm(model, t);
+  if (Buffer.byteLength(JSON.stringify(card), 'utf8') <= MAX_CARD_BYTES) return card;
+  // Text kept over its limit (up to twice it) can push the card past what Teams takes, with wide characters: then
+  // each over-long value comes back cut to its limit (it has to be shortened anyway; its error says by how much).
+  const values: Partial<NeedFormValues> = { ...model.values };
+  for (const [field, max] of Object.entries(textLimits) as [keyof typeof textLimits, number][]) {
+    const value = values[field];
+    if (value !== undefined && Array.from(value).length > max) values[field] = Array.from(value).slice(0, max).join('');
+  }
+  return buildNeedForm({ ...model, values }, t);
+}
+
+const textLimits = { title: TITLE_MAX, description: DESCRIPTION_MAX, contactName: NAME_MAX, contactEmail: 320 } as const;
+
+function buildNeedForm(model: NeedFormCardModel, t: Catalogue): AdaptiveCard {
   const f = t.needs.form;
   const v = model.values;
   const errorsFor = (field: NeedFormField): CardElement[] =>
@@ -69,8 +85,8 @@ export function needFormCard(model: NeedFormCardModel, t: Catalogue): AdaptiveCa
   if (model.errors.length > 0) body.push(errorBlock(f.errorsIntro));
 
   body.push(
-    ...text('title', TITLE_MAX, { label: f.title, placeholder: f.titlePlaceholder, isRequired: true, errorMessage: f.errors.required }),
-    ...text('description', DESCRIPTION_MAX, { label: f.description, placeholder: f.descriptionPlaceholder, isMultiline: true, isRequired: true, errorMessage: f.errors.required }),
+    ...text('title', textLimits.title, { label: f.title, placeholder: f.titlePlaceholder, isRequired: true, errorMessage: f.errors.required }),
+    ...text('description', textLimits.description, { label: f.description, placeholder: f.descriptionPlaceholder, isMultiline: true, isRequired: true, errorMessage: f.errors.required }),
     ...choice('area', programmeAreas, {
       label: f.area,
       placeholder: f.areaPlaceholder,
@@ -102,8 +118,8 @@ export function needFormCard(model: NeedFormCardModel, t: Catalogue): AdaptiveCa
   }
 
   body.push(
-    ...text('contactName', NAME_MAX, { label: f.contactName, placeholder: f.contactNamePlaceholder, isRequired: true, errorMessage: f.errors.required }),
-    ...text('contactEmail', 320, { label: f.contactEmail, placeholder: f.contactEmailPlaceholder, style: 'Email' }),
+    ...text('contactName', textLimits.contactName, { label: f.contactName, placeholder: f.contactNamePlaceholder, isRequired: true, errorMessage: f.errors.required }),
+    ...text('contactEmail', textLimits.contactEmail, { label: f.contactEmail, placeholder: f.contactEmailPlaceholder, style: 'Email' }),
     ...choice('urgency', urgencies, {
       label: f.urgency,
       style: 'expanded',
