@@ -1,4 +1,5 @@
 import type { Store } from '../store/store.js';
+import type { StoreDocument } from '../store/schema.js';
 import type { OutboxEntry } from '../store/sections/outbox.js';
 import type { DeliveryFailure, DeliveryLog, DeliveryReceipt, OutboundJob, RetryState } from './outbound/outbound-job.js';
 
@@ -69,9 +70,10 @@ export class StoreDeliveryLog implements DeliveryLog {
   async noteRetry(key: string, state: RetryState): Promise<void> {
     const entry = this.index.get(key);
     if (entry?.state !== 'pending') return;
-    await this.store.update(() => {
-      entry.attempts = state.attempts;
-      entry.notBefore = state.notBefore;
+    await this.store.update((doc) => {
+      const e = this.draftOf(doc, entry);
+      e.attempts = state.attempts;
+      e.notBefore = state.notBefore;
     });
   }
 
@@ -84,14 +86,26 @@ export class StoreDeliveryLog implements DeliveryLog {
     return this.index.get(key)?.activityId;
   }
 
+  /**
+   * The entry as the mutation's draft holds it: a write must go through the draft to be recorded (and so reach the
+   * journal, and be undone with the mutation). Found by position in the document, not by a scan through the draft.
+   */
+  private draftOf(doc: StoreDocument, entry: OutboxEntry): OutboxEntry {
+    const at = this.store.doc.outbox.entries.indexOf(entry);
+    const e = at >= 0 ? doc.outbox.entries[at] : undefined;
+    if (!e) throw new Error(`delivery entry ${entry.key} is no longer in the log`);
+    return e;
+  }
+
   private async finish(key: string, apply: (entry: OutboxEntry) => void): Promise<void> {
     const entry = this.index.get(key);
     if (!entry) throw new Error(`unknown delivery key ${key}`);
     const cutoff = this.now() - KEEP_DONE_MS;
     await this.store.update((doc) => {
-      apply(entry);
-      delete entry.payload;
-      delete entry.notBefore;
+      const e = this.draftOf(doc, entry);
+      apply(e);
+      delete e.payload;
+      delete e.notBefore;
       // Old outcomes go: the log would otherwise grow with every message ever sent.
       if (doc.outbox.entries.length > 1_000 && (doc.outbox.entries[0]?.doneAt ?? Infinity) < cutoff) {
         const kept = doc.outbox.entries.filter((e) => e.state === 'pending' || (e.doneAt ?? Infinity) >= cutoff);

@@ -33,6 +33,31 @@ interface Step {
   old: unknown;
 }
 
+/**
+ * Where a draft was reached from the document's root: the keys and the objects along the way, the first
+ * WRITE_PATH_DEPTH levels only (deeper drafts share their ancestor's place). Objects, not only keys, because an
+ * array element's index can move within a mutation while the element stays the same.
+ */
+export interface WritePlace {
+  readonly keys: readonly PropertyKey[];
+  readonly objects: readonly object[];
+}
+
+/** One write a mutation made: on the object at `place` (the root when `place.keys` is empty), property `key`. */
+export interface RecordedWrite {
+  readonly place: WritePlace;
+  /**
+   * The property written; `null` when the object at `place` changed in a way one key does not describe: a write on
+   * an array (an element, its length), or a write anywhere below the WRITE_PATH_DEPTH-th level.
+   */
+  readonly key: PropertyKey | null;
+}
+
+/** Enough to tell a section, a record collection and the record in it apart (e.g. needs → needs → one need). */
+export const WRITE_PATH_DEPTH = 3;
+
+const ROOT: WritePlace = { keys: [], objects: [] };
+
 /** Draft → the object it stands for, for every recorder: a draft that escapes is still recognised. */
 const targetOf = new WeakMap<object, object>();
 
@@ -82,16 +107,28 @@ export function admit(value: unknown, depth = 0, ancestors: object[] = []): unkn
 export class ChangeRecorder {
   private readonly steps: Step[] = [];
   private readonly drafts = new WeakMap<object, object>();
+  /** What was written where, one entry per (place, property); every write on an array counts once per array. */
+  private readonly written = new Map<WritePlace, Set<PropertyKey> | null>();
   private recording = true;
 
   /** The document as the mutation sees it. */
   draft<T extends object>(root: T): T {
-    return this.wrap(root) as T;
+    return this.wrap(root, ROOT) as T;
   }
 
-  /** How many writes were recorded (for tests and the journal that may come). */
+  /** How many writes were recorded (for tests). */
   get size(): number {
     return this.steps.length;
+  }
+
+  /** The places the mutation wrote to (what a persistence needs to write), in no particular order. */
+  writes(): RecordedWrite[] {
+    const out: RecordedWrite[] = [];
+    for (const [place, keys] of this.written) {
+      if (keys === null) out.push({ place, key: null });
+      else for (const key of keys) out.push({ place, key });
+    }
+    return out;
   }
 
   /** After the mutation returned: writes through a leftover draft go straight through, unrecorded. */
@@ -107,33 +144,35 @@ export class ChangeRecorder {
       else Reflect.deleteProperty(target, key);
     }
     this.steps.length = 0;
+    this.written.clear();
   }
 
-  private wrap(value: unknown): unknown {
+  private wrap(value: unknown, place: WritePlace): unknown {
     if (value === null || typeof value !== 'object') return value;
     // Frozen records (most of a large document) and Dates are handed out as they are, without a draft.
     if (Object.isFrozen(value) || value instanceof Date) return value;
     const known = this.drafts.get(value);
     if (known) return known;
     if (targetOf.has(value)) return value;
+    const deep = place.keys.length >= WRITE_PATH_DEPTH;
     const proxy = new Proxy(value, {
       // Reading is the hot path (a mutation may scan thousands of needs): primitives go straight through.
       get: (target, key) => {
         const v = (target as Record<PropertyKey, unknown>)[key];
-        return v !== null && typeof v === 'object' ? this.wrap(v) : v;
+        return v !== null && typeof v === 'object' ? this.wrap(v, deep ? place : { keys: [...place.keys, key], objects: [...place.objects, v] }) : v;
       },
       set: (target, key, v) => {
         const admitted = this.recording ? admit(v) : (targetOf.get(v as object) ?? v);
-        if (this.recording) this.record(target, key, 'set', admitted);
+        if (this.recording) this.record(target, key, 'set', admitted, place);
         return Reflect.set(target, key, admitted);
       },
       deleteProperty: (target, key) => {
-        if (this.recording) this.record(target, key, 'delete', undefined);
+        if (this.recording) this.record(target, key, 'delete', undefined, place);
         return Reflect.deleteProperty(target, key);
       },
       defineProperty: (target, key, descriptor) => {
         const d = 'value' in descriptor && this.recording ? { ...descriptor, value: admit(descriptor.value) } : descriptor;
-        if (this.recording) this.record(target, key, 'set', d.value);
+        if (this.recording) this.record(target, key, 'set', d.value, place);
         return Reflect.defineProperty(target, key, d);
       },
     });
@@ -142,7 +181,12 @@ export class ChangeRecorder {
     return proxy;
   }
 
-  private record(target: object, key: PropertyKey, op: 'set' | 'delete', value: unknown): void {
+  private record(target: object, key: PropertyKey, op: 'set' | 'delete', value: unknown, place: WritePlace): void {
+    const known = this.written.get(place);
+    const exact = place.objects.length === 0 || place.objects[place.objects.length - 1] === target;
+    if (Array.isArray(target) || !exact) this.written.set(place, null);
+    else if (known === undefined) this.written.set(place, new Set([key]));
+    else known?.add(key);
     if (Array.isArray(target) && op === 'set') {
       if (isIndex(key) && Number(key) >= target.length) {
         // Writing past the end grows the array: undoing must shrink it again, not leave a hole.

@@ -1,22 +1,21 @@
-import { copyFile, mkdir, readdir, readFile, unlink, constants, open, rename } from 'node:fs/promises';
+import { mkdir, readdir, readFile, unlink, open, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
-import { DurableJsonFile, fsyncDirectory } from './durable-file.js';
+import { fsyncDirectory } from './durable-file.js';
 import { documentSchema, PROCESSED_ACTIVITY_LIMIT, SCHEMA_VERSION, type StoreDocument } from './schema.js';
 import { migrate } from './migrations.js';
 import { serializeDocument } from './serialize.js';
 import { ChangeRecorder, StoreValueError } from './change-recorder.js';
+import { describeChanges, emptyChanges } from './change-set.js';
+import type { Persistence } from './persistence.js';
+import { SnapshotFilePersistence } from './snapshot-file.js';
+import { reviveDocument } from './revive.js';
+import { StoreLoadError, StoreWriteRejected } from './store-errors.js';
 import { stockholmDate } from '../domain/time.js';
 
-export const STORE_FILE_NAME = 'stark.json';
+export { StoreLoadError, StoreWriteRejected };
 
-/** Start-up refuses to go on with a store it cannot trust; the message names the file and the problem. */
-export class StoreLoadError extends Error {
-  constructor(readonly file: string, readonly problem: string) {
-    super(`Cannot open the store ${file}: ${problem}. The file was left untouched.`);
-    this.name = 'StoreLoadError';
-  }
-}
+export const STORE_FILE_NAME = 'stark.json';
 
 export interface StoreOptions {
   dataDir: string;
@@ -28,6 +27,10 @@ export interface StoreOptions {
   onBackupError?: (err: unknown) => void;
   /** Called after each group commit (flush) with how long it took: the store-commit-latency metric. */
   onCommit?: (commit: { durationMs: number; ok: boolean }) => void;
+  /** Where the document is kept; default: the journal beside the snapshot in `dataDir` (journal.ts). */
+  persistence?: Persistence;
+  /** Log lines of the store itself (e.g. a torn journal record dropped at start). */
+  onEvent?: (event: string, fields: Record<string, unknown>) => void;
 }
 
 export interface StoreStatus {
@@ -37,6 +40,7 @@ export interface StoreStatus {
   pendingWrites: number;
   lastFlushAt: string | null;
   lastError: string | null;
+  persistence?: Record<string, number | string | null>;
 }
 
 interface Waiter {
@@ -46,12 +50,11 @@ interface Waiter {
   changes: ChangeRecorder;
 }
 
-/** A write that was undone in memory and never reached the disk; the store goes on taking other writes. */
-export class StoreWriteRejected extends Error {
-  constructor(readonly reason: string) {
-    super(`the change was not stored: ${reason}`);
-    this.name = 'StoreWriteRejected';
-  }
+type ResolvedOptions = Required<Omit<StoreOptions, 'seed' | 'onBackupError' | 'onCommit' | 'persistence' | 'onEvent'>> & Pick<StoreOptions, 'onBackupError' | 'onCommit'>;
+
+/** The default persistence for a data directory (set in journal.ts, to keep this module free of it for tests). */
+export function defaultPersistence(options: Pick<StoreOptions, 'dataDir' | 'onEvent'>): Persistence {
+  return new SnapshotFilePersistence(join(options.dataDir, STORE_FILE_NAME));
 }
 
 /**
@@ -70,39 +73,30 @@ export class Store {
   private inFlight: Promise<void> | null = null;
   private closed = false;
   private flushes = 0;
+  private seq = 0;
   private lastFlushAt: Date | null = null;
   private lastError: string | null = null;
 
   private constructor(
     private readonly low: Low<StoreDocument>,
-    private readonly adapter: DurableJsonFile<StoreDocument>,
-    private readonly options: Required<Omit<StoreOptions, 'seed' | 'onBackupError' | 'onCommit'>> & Pick<StoreOptions, 'onBackupError' | 'onCommit'>,
+    private readonly persistence: Persistence,
+    private readonly options: ResolvedOptions,
   ) {}
 
   static async open(options: StoreOptions): Promise<Store> {
-    const opts = { now: () => new Date(), backupsToKeep: 14, ...options };
+    const opts: ResolvedOptions = { now: () => new Date(), backupsToKeep: 14, ...options };
     await mkdir(opts.dataDir, { recursive: true });
-    const file = join(opts.dataDir, STORE_FILE_NAME);
-    const adapter = new DurableJsonFile<StoreDocument>(file, serializeDocument);
-    await adapter.removeStaleTemp();
-
-    let raw: unknown;
-    try {
-      raw = await adapter.read();
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      const problem = err instanceof SyntaxError ? `it is not valid JSON (${err.message})` : `it cannot be read (${code ?? String(err)})`;
-      throw new StoreLoadError(file, problem);
-    }
+    const persistence = options.persistence ?? defaultPersistence(options);
+    const where = persistence.location;
+    const loaded = await persistence.load();
 
     let doc: StoreDocument;
-    let mustWrite = false;
-    if (raw === null) {
+    let rewrite: { migratedFrom?: number } | null = null;
+    if (loaded.raw === null) {
       doc = await options.seed();
-      mustWrite = true;
+      rewrite = {};
     } else {
-      if (typeof raw !== 'object' || Array.isArray(raw)) throw new StoreLoadError(file, 'it does not hold a JSON object');
-      const migrated = migrate(raw as Record<string, unknown>);
+      const migrated = migrate(loaded.raw);
       if (!migrated.ok) {
         const problem =
           migrated.reason === 'newerVersion'
@@ -110,26 +104,25 @@ export class Store {
             : migrated.reason === 'noVersion'
               ? 'it has no schemaVersion'
               : `no migration from schema version ${migrated.version}`;
-        throw new StoreLoadError(file, problem);
+        throw new StoreLoadError(where, problem);
       }
-      const parsed = documentSchema.safeParse(migrated.doc);
-      if (!parsed.success) {
-        const first = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-        throw new StoreLoadError(file, `it fails validation (${first.join('; ')})`);
-      }
-      doc = parsed.data;
-      if (migrated.from !== migrated.to) {
-        // Keep the pre-migration file beside the new one: a migration must never be the only copy.
-        await copyFile(file, join(opts.dataDir, `${STORE_FILE_NAME}.v${migrated.from}.bak`), constants.COPYFILE_EXCL).catch((err: NodeJS.ErrnoException) => {
-          if (err.code !== 'EEXIST') throw err;
-        });
-        mustWrite = true;
+      if (loaded.trusted && migrated.from === migrated.to) {
+        // Written by this bot for this schema and checked whole by its checksum: no second validation.
+        doc = reviveDocument(migrated.doc);
+      } else {
+        const parsed = documentSchema.safeParse(migrated.doc);
+        if (!parsed.success) {
+          const first = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+          throw new StoreLoadError(where, `it fails validation (${first.join('; ')})`);
+        }
+        doc = parsed.data;
+        if (migrated.from !== migrated.to) rewrite = { migratedFrom: migrated.from };
       }
     }
 
-    const store = new Store(new Low(adapter, doc), adapter, opts);
-    if (mustWrite) await store.update(() => undefined);
-    return store;
+    const lowAdapter = { read: () => Promise.resolve(null), write: (data: StoreDocument) => persistence.replaceAll(data, {}) };
+    if (rewrite) await persistence.replaceAll(doc, rewrite);
+    return new Store(new Low<StoreDocument>(lowAdapter, doc), persistence, opts);
   }
 
   /** The current document, for reads. Never mutate it outside `update`. */
@@ -137,8 +130,9 @@ export class Store {
     return this.low.data;
   }
 
+  /** Where the document is kept (the snapshot file of the embedded store). */
   get file(): string {
-    return this.adapter.file;
+    return this.persistence.location;
   }
 
   /**
@@ -190,20 +184,23 @@ export class Store {
         // A metric must never fail a commit.
       }
     };
-    let text: string;
+    const changes = emptyChanges();
+    for (const w of batch) describeChanges(w.changes.writes(), changes);
+    let write: () => Promise<void>;
     try {
-      // Serialised here, synchronously, before any I/O: the batch is then exactly the mutations since the last
-      // flush, so undoing them (newest first) gives back the document as it is on disk.
-      text = serializeDocument(this.low.data);
+      // Prepared here, synchronously, before any I/O: the batch is then exactly the mutations since the last
+      // commit, so undoing them (newest first) gives back the document as it is durable.
+      write = this.persistence.prepare({ seq: this.seq + 1, doc: this.low.data, changes }).write;
     } catch (err) {
       for (const w of [...batch].reverse()) w.changes.undo();
-      const rejected = new StoreWriteRejected(err instanceof RangeError ? 'tooDeep' : 'notSerialisable');
+      const tooDeep = err instanceof RangeError || (err instanceof StoreValueError && err.reason === 'tooDeep');
+      const rejected = new StoreWriteRejected(tooDeep ? 'tooDeep' : 'notSerialisable');
       for (const w of batch) w.reject(rejected);
       this.kick();
       return;
     }
-    this.inFlight = this.adapter
-      .writeText(text)
+    this.seq++;
+    this.inFlight = write()
       .then(
         () => {
           committed(true);
@@ -235,41 +232,62 @@ export class Store {
 
   /** Finishes every write in flight, then refuses new ones (SIGTERM). */
   async close(): Promise<void> {
+    if (this.closed) return;
     await this.flush();
     this.closed = true;
+    await this.backupWritten?.catch(() => undefined);
+    await this.persistence.close(this.low.data);
   }
 
   status(): StoreStatus {
     return {
-      file: this.adapter.file,
+      file: this.persistence.location,
       schemaVersion: this.low.data.schemaVersion,
       flushes: this.flushes,
       pendingWrites: this.waiting.length + (this.inFlight ? 1 : 0),
       lastFlushAt: this.lastFlushAt?.toISOString() ?? null,
       lastError: this.lastError,
+      ...(this.persistence.status ? { persistence: this.persistence.status() } : {}),
     };
   }
 
-  /** At most one snapshot a day (Stockholm date), keeping the newest `backupsToKeep`. */
+  private backupWritten: Promise<void> | null = null;
+
+  /**
+   * At most one snapshot a day (Stockholm date), keeping the newest `backupsToKeep`. Taken between commits, when
+   * the document in memory is exactly what is durable.
+   */
   private snapshotIfDue(): void {
-    if (this.options.backupsToKeep <= 0 || this.closed) return;
+    if (this.options.backupsToKeep <= 0 || this.closed || this.backupWritten || this.waiting.length > 0) return;
     const today = stockholmDate(this.options.now());
     if (this.low.data.backups.lastSnapshotDate === today) return;
-    this.low.data.backups.lastSnapshotDate = today;
-    void this.takeSnapshot(today).catch((err: unknown) => this.options.onBackupError?.(err));
+    let text: string;
+    try {
+      text = serializeDocument(this.low.data);
+    } catch (err) {
+      this.options.onBackupError?.(err);
+      return;
+    }
+    void this.update((doc) => {
+      doc.backups.lastSnapshotDate = today;
+    }).catch(() => undefined);
+    this.backupWritten = this.takeSnapshot(today, text)
+      .catch((err: unknown) => this.options.onBackupError?.(err))
+      .finally(() => {
+        this.backupWritten = null;
+      });
   }
 
-  // The copy needs no flush first: the file is only ever replaced by an atomic rename, so copyFile sees a whole file.
-  private async takeSnapshot(day: string): Promise<void> {
+  private async takeSnapshot(day: string, text: string): Promise<void> {
     const dir = join(this.options.dataDir, 'backups');
     await mkdir(dir, { recursive: true });
     const target = join(dir, `${STORE_FILE_NAME.replace(/\.json$/, '')}-${day}.json`);
-    // Copy to a temp name, fsync, rename: a snapshot under its final name is always whole, even after a crash.
+    // Write to a temp name, fsync, rename: a snapshot under its final name is always whole, even after a crash.
     // Today's snapshot is kept if it is already there and whole (an earlier run made it); a torn one is replaced.
     const whole = await readFile(target, 'utf8').then(
-      (text) => {
+      (existing) => {
         try {
-          JSON.parse(text);
+          JSON.parse(existing);
           return true;
         } catch {
           return false;
@@ -279,9 +297,9 @@ export class Store {
     );
     if (!whole) {
       const tmp = `${target}.tmp`;
-      await copyFile(this.adapter.file, tmp);
-      const handle = await open(tmp, 'r+');
+      const handle = await open(tmp, 'w', 0o600);
       try {
+        await handle.writeFile(text, 'utf8');
         await handle.sync();
       } finally {
         await handle.close();
