@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from './config.js';
-import { createLogger } from './bot/logger.js';
+import { createLogger } from './observability/logger.js';
 import { prettyDestination } from './observability/pretty-log.js';
 import { startTelemetry } from './observability/telemetry.js';
 import { VERSION } from './version.js';

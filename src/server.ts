@@ -12,10 +12,10 @@ import { createBot, identify, incomingActivitySchema, invokeMessage, localeOf } 
 import { allFeatures } from './bot/features.js';
 import { sendNotices } from './bot/notices.js';
 import type { BotFeature, Services } from './bot/feature.js';
-import { createLogger, type Logger } from './bot/logger.js';
-import { LinkSigner } from './bot/links.js';
+import { createLogger, type Logger } from './observability/logger.js';
+import { LinkSigner } from './outbound/links.js';
 import { createTeamsTransport } from './bot/teams-transport.js';
-import { createMessenger } from './bot/messaging.js';
+import { createMessenger } from './outbound/messaging.js';
 import { Limiter } from './bot/limiter.js';
 import { edgeRefusal } from './bot/edge.js';
 import { claimFile } from './bot/downloads.js';

@@ -1,7 +1,7 @@
 import { change, type AuditAction, type AuditChange, type AuditEntry, type AuditSubject } from '../domain/audit.js';
 import type { StoreDocument } from '../store/schema.js';
 import { appendAudit } from '../store/sections/audit.js';
-import type { LogFields } from './logger.js';
+import type { LogFields } from '../observability/logger.js';
 import type { Services, Turn } from './feature.js';
 
 /**

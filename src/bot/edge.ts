@@ -1,6 +1,5 @@
 import type { Activity } from 'botbuilder';
 import type { BotConfig } from '../config.js';
-import type { Audience } from './feature.js';
 
 /*
  * The rules an activity must pass before any turn logic sees it, after its token (with credentials) checked out:
@@ -75,4 +74,7 @@ export function edgeRefusal(activity: Partial<Activity>, config: Pick<BotConfig,
 }
 
 /** Who reads the answers of a turn: only a conversation Teams marks personal is the asker's alone. */
+/** Who reads this turn's answers: the asker alone (a 1:1 chat) or a group chat or channel (re-exported by feature.ts). */
+export type Audience = 'personal' | 'shared';
+
 export const audienceOf = (activity: Partial<Activity>): Audience => (activity.conversation?.conversationType === 'personal' ? 'personal' : 'shared');

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Notice } from '../app/kernel.js';
-import type { SendReport } from './messenger.js';
+import type { SendReport } from '../outbound/messenger.js';
+import type { FileConsentMessage, FileInfoMessage, ReplyMessage } from '../outbound/message.js';
 import type { z } from 'zod';
 import type { AdaptiveCard, FileLink } from '../cards/adaptive-card.js';
 import type { LimitKind } from '../domain/limits.js';
@@ -10,11 +11,12 @@ import type { Person } from '../domain/people.js';
 import type { Action, PermissionResource } from '../domain/permissions.js';
 import type { BotConfig } from '../config.js';
 import type { Store } from '../store/store.js';
-import type { Logger } from './logger.js';
-import type { LinkSigner } from './links.js';
-import type { QueuedMessenger } from './messaging.js';
+import type { Logger } from '../observability/logger.js';
+import type { LinkSigner } from '../outbound/links.js';
+import type { QueuedMessenger } from '../outbound/messaging.js';
 import type { Limiter } from './limiter.js';
 import type { TeamsTransport } from './teams-transport.js';
+import type { Audience } from './edge.js';
 
 /** What every feature can use; built once in src/server.ts. */
 export interface Services {
@@ -41,18 +43,10 @@ export interface Services {
 export type Visibility = 'public' | 'personal';
 
 /** Who reads this turn's answers: the asker alone (a 1:1 chat) or a group chat or channel. */
-export type Audience = 'personal' | 'shared';
+export type { Audience };
 
-/** The Teams file consent card: asks the person to accept a file into their OneDrive (personal chat only). */
-export interface FileConsentMessage {
-  fileConsent: { name: string; description: string; sizeInBytes: number; acceptContext: Record<string, string>; declineContext: Record<string, string> };
-}
-/** A file the person accepted, shown as a file card. */
-export interface FileInfoMessage {
-  fileInfo: { name: string; contentUrl: string; uniqueId: string; fileType: string };
-}
-/** What a turn (or a proactive message) can send: markdown text, a card, or one of Teams' file cards. */
-export type ReplyMessage = string | AdaptiveCard | FileConsentMessage | FileInfoMessage;
+/** What a turn (or a proactive message) can send (src/outbound/message.ts, where the queue carries it). */
+export type { FileConsentMessage, FileInfoMessage, ReplyMessage };
 
 /** One turn from a registered person, with everything a handler needs. */
 export interface Turn {

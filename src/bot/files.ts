@@ -1,5 +1,5 @@
 import type { FileLink } from '../cards/adaptive-card.js';
-import { LINK_TTL_MS } from './links.js';
+import { LINK_TTL_MS } from '../outbound/links.js';
 import type { Services } from './feature.js';
 
 /** The verb of the button that asks the bot to send a file through Teams' file consent card. */

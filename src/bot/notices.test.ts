@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sendNotices } from './notices.js';
 import type { NoticeRenderer } from './feature.js';
-import type { OutgoingMessage } from './messenger.js';
+import type { OutgoingMessage } from '../outbound/messenger.js';
 import type { Store } from '../store/store.js';
 
 const doc = { preferences: { 'p-en': { language: 'en' } }, conversationRefs: {} };

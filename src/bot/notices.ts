@@ -1,7 +1,7 @@
 import type { Notice } from '../app/kernel.js';
 import { catalogueFor } from '../i18n/catalogue.js';
 import type { NoticeRenderer, Services } from './feature.js';
-import type { SendReport } from './messenger.js';
+import type { SendReport } from '../outbound/messenger.js';
 import { localeOfPerson } from './meetings/delivery.js';
 
 /**

@@ -1,6 +1,6 @@
 import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/adaptive-card.js';
-import type { ReplyMessage } from './feature.js';
+import type { ReplyMessage } from '../outbound/message.js';
 
 /** Content types of Teams' file cards (learn.microsoft.com › Teams › Send and receive files using bots). */
 export const FILE_CONSENT_CONTENT_TYPE = 'application/vnd.microsoft.teams.card.file.consent';

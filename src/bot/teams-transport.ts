@@ -1,9 +1,10 @@
 import { TurnContext, type ConversationReference, type Activity } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { BotConfig } from '../config.js';
-import type { ReplyMessage, Services } from './feature.js';
+import type { ReplyMessage } from '../outbound/message.js';
+import type { Store } from '../store/store.js';
 import { replyActivity } from './reply-activity.js';
-import { storedReference } from './conversations.js';
+import { storedReference } from './conversation-reference.js';
 import { serviceUrlAllowed } from './edge.js';
 import type { StoredConversationRef } from '../store/schema.js';
 
@@ -61,7 +62,7 @@ const toActivity = replyActivity;
  * Delivers one proactive message through the Bot Framework connector: into the stored 1:1 conversation, or by
  * creating a 1:1 conversation with the person (Teams accepts the AAD object id and tenant for that).
  */
-export function createTeamsTransport(adapter: TeamsAdapter, services: Pick<Services, 'store' | 'now'> & { config: Pick<BotConfig, 'credentials' | 'tenantId' | 'allowedServiceUrls'> }) {
+export function createTeamsTransport(adapter: TeamsAdapter, services: { store: Store; now: () => Date } & { config: Pick<BotConfig, 'credentials' | 'tenantId' | 'allowedServiceUrls'> }) {
   const appId = services.config.credentials?.appId ?? '';
   const audience = services.config.credentials ? BOT_FRAMEWORK_AUDIENCE : '';
   const allowed = (serviceUrl: string) => serviceUrlAllowed(serviceUrl, services.config.allowedServiceUrls);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { loadConfig, DEMO_TENANT_ID } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/server.js';
-import { memoryLogger } from '../../src/bot/logger.js';
+import { memoryLogger } from '../../src/observability/logger.js';
 import { FakeConnector } from './fake-connector.js';
 import type { BotMetrics } from '../../src/observability/metrics.js';
 import { personalDataIn, typedTexts } from './log-scan.js';

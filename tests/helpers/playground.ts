@@ -10,7 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { DEMO_TENANT_ID, loadConfig } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/server.js';
-import { memoryLogger } from '../../src/bot/logger.js';
+import { memoryLogger } from '../../src/observability/logger.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(import.meta.url);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryLogger, PERSONAL_FIELDS, REDACTED } from '../../src/bot/logger.js';
+import { memoryLogger, PERSONAL_FIELDS, REDACTED } from '../../src/observability/logger.js';
 import { stockholmInstant } from '../../src/domain/time.js';
 import { Harness, demo } from '../helpers/harness.js';
 import { personalDataIn } from '../helpers/log-scan.js';

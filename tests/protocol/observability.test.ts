@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { memoryLogger } from '../../src/bot/logger.js';
+import { memoryLogger } from '../../src/observability/logger.js';
 import { METRIC } from '../../src/observability/metrics.js';
 import { startBot, type RunningBot } from '../../src/server.js';
 import { Store, STORE_FILE_NAME } from '../../src/store/store.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/server.js';
-import { memoryLogger } from '../../src/bot/logger.js';
+import { memoryLogger } from '../../src/observability/logger.js';
 import type { BotFeature } from '../../src/bot/feature.js';
 import { buildSeedDocument } from '../../src/store/seed.js';
 import { STORE_FILE_NAME } from '../../src/store/store.js';

@@ -8,7 +8,7 @@
 import { createInterface } from 'node:readline';
 import { loadConfig } from '../../src/config.js';
 import { startBot } from '../../src/server.js';
-import { createLogger } from '../../src/bot/logger.js';
+import { createLogger } from '../../src/observability/logger.js';
 import { testLimits } from '../helpers/harness.js';
 
 const dataDir = process.argv[2];

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BOT_FRAMEWORK_SERVICE_URLS, loadConfig, UNSAFE_NETWORK } from '../../src/config.js';
 import { startBot } from '../../src/server.js';
-import { memoryLogger } from '../../src/bot/logger.js';
+import { memoryLogger } from '../../src/observability/logger.js';
 import { serviceUrlAllowed } from '../../src/bot/edge.js';
 import { BotFrameworkKeys } from '../helpers/bot-framework-tokens.js';
 import { FakeConnector } from '../helpers/fake-connector.js';

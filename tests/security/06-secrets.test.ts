@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Harness, cardOf, demo } from '../helpers/harness.js';
 import { cardNodes } from '../helpers/card-nodes.js';
-import { LinkSigner } from '../../src/bot/links.js';
+import { LinkSigner } from '../../src/outbound/links.js';
 import { STORE_FILE_NAME } from '../../src/store/store.js';
 import { NOW, submitNeed } from './security-fixtures.js';
 

@@ -2,7 +2,7 @@ import type { CostData } from '../../domain/cost/cost-data.js';
 import { scenarioShares } from './cost-reply.js';
 import { costTableRows, type CostTableRow } from '../../domain/cost/cost-table.js';
 import type { Catalogue } from '../../i18n/catalogue.js';
-import { toCsv, toXlsx, type CellValue, type Sheet } from '../spreadsheet.js';
+import { toCsv, toXlsx, type CellValue, type Sheet } from '../../outbound/spreadsheet.js';
 import { assumptionTexts, subjectName, type ExplainContext } from './cost-explain.js';
 
 /**

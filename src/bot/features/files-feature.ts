@@ -3,7 +3,7 @@ import { actionRoute, invokeRoute, type BotFeature, type DownloadRoute, type Tur
 import { claimFile } from '../downloads.js';
 import { uploadUrlAllowed } from '../edge.js';
 import { FILE_SEND_VERB } from '../files.js';
-import { LINK_TTL_MS } from '../links.js';
+import { LINK_TTL_MS } from '../../outbound/links.js';
 
 /*
  * Files through Teams (learn.microsoft.com › Teams › Send and receive files using bots): in a personal chat the bot

@@ -8,7 +8,7 @@ import { catalogueFor, localeFrom, type Catalogue, type Locale } from '../../i18
 import type { StoreDocument } from '../../store/schema.js';
 import type { PendingMeetingMessage, SentMeetingCard } from '../../store/sections/meetings.js';
 import type { Services } from '../feature.js';
-import type { OutgoingMessage } from '../messenger.js';
+import type { OutgoingMessage } from '../../outbound/messenger.js';
 import { noticeMessage, organiserSubstitutionTexts } from './messages.js';
 import { invitationCardModel } from './views.js';
 

@@ -4,7 +4,7 @@ import { stockholmYear } from '../../domain/time.js';
 import { catalogueFor } from '../../i18n/catalogue.js';
 import type { SentMeetingCard } from '../../store/sections/meetings.js';
 import type { Services } from '../feature.js';
-import type { OutgoingMessage } from '../messenger.js';
+import type { OutgoingMessage } from '../../outbound/messenger.js';
 import { deliverPending, invitationCardFor, localeOfPerson, noticeUndelivered } from './delivery.js';
 import { cadenceReminderText, reminderText } from './messages.js';
 

@@ -3,7 +3,7 @@ import { needExportColumns, needExportRows, type NeedExportColumn } from '../../
 import type { Need } from '../../domain/needs/need.js';
 import type { Organisation } from '../../domain/organisations.js';
 import type { Catalogue, Locale } from '../../i18n/catalogue.js';
-import { toCsv, toXlsx, type SheetColumn } from '../spreadsheet.js';
+import { toCsv, toXlsx, type SheetColumn } from '../../outbound/spreadsheet.js';
 import type { DownloadFile } from '../feature.js';
 import { exportLabels } from './views.js';
 

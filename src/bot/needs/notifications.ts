@@ -4,7 +4,7 @@ import type { NeedNotification } from '../../domain/needs/transitions.js';
 import { catalogueFor, localeFrom, type Locale } from '../../i18n/catalogue.js';
 import type { StoreDocument } from '../../store/schema.js';
 import type { PendingNeedMessage } from '../../store/sections/needs.js';
-import type { OutgoingMessage } from '../messenger.js';
+import type { OutgoingMessage } from '../../outbound/messenger.js';
 import type { Services } from '../feature.js';
 
 /** One message per need, change (its history entry) and person: the messenger sends a key once only. */

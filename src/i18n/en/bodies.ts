@@ -1,4 +1,4 @@
-import type { Catalogue } from '../catalogue.js';
+import type { Catalogue } from '../shape.js';
 
 /** English strings for the governance bodies' seats; same keys as the Swedish section. */
 export const bodies: Catalogue['bodies'] = {

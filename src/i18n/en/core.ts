@@ -1,4 +1,4 @@
-import type { Catalogue } from '../catalogue.js';
+import type { Catalogue } from '../shape.js';
 
 /** English strings shared by every feature. */
 export const core: Catalogue['core'] = {

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../catalogue.js';
+import type { Catalogue } from '../shape.js';
 
 /** English strings for the cost feature; same keys as the Swedish section. */
 

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../catalogue.js';
+import type { Catalogue } from '../shape.js';
 
 /** English strings for the meetings feature; same keys as the Swedish section. */
 export const meetings: Catalogue['meetings'] = {

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../catalogue.js';
+import type { Catalogue } from '../shape.js';
 
 /**
  * English strings for the needs feature; same keys as the Swedish section. Parameters a person typed must be

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../catalogue.js';
+import type { Catalogue } from '../shape.js';
 
 /** English strings for the date poll; same keys as the Swedish section. */
 export const polls: Catalogue['polls'] = {

@@ -1,5 +1,5 @@
 import type { DecisionBody } from '../../domain/records/common.js';
-import type { Catalogue } from '../catalogue.js';
+import type { Catalogue } from '../shape.js';
 
 /** English strings for the meeting records; same keys as the Swedish section. */
 export const records: Catalogue['records'] = {

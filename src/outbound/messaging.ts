@@ -1,15 +1,14 @@
 import type { Messenger, OutgoingMessage, SendReport } from './messenger.js';
-import type { TeamsTransport } from './teams-transport.js';
-import type { Logger } from './logger.js';
+import type { ReplyMessage, Transport } from './message.js';
+import type { Logger } from '../observability/logger.js';
 import type { Store } from '../store/store.js';
-import { OutboundQueue } from './outbound/outbound-queue.js';
-import type { Clock } from './outbound/clock.js';
-import type { Sender } from './outbound/outbound-job.js';
+import { OutboundQueue } from './outbound-queue.js';
+import type { Clock } from './clock.js';
+import type { Sender } from './outbound-job.js';
 import { StoreDeliveryLog } from './store-delivery-log.js';
 import type { BotMetrics } from '../observability/metrics.js';
 import { currentRequest, runInRequest } from '../observability/request-context.js';
 import { inSpan } from '../observability/tracing.js';
-import type { ReplyMessage } from './feature.js';
 
 interface Payload {
   personId: string;
@@ -29,10 +28,10 @@ export interface QueuedMessenger extends Messenger {
 }
 
 /**
- * Every proactive message goes through one paced, persistent queue (src/bot/outbound): `send` resolves once the
+ * Every proactive message goes through one paced, persistent queue (src/outbound): `send` resolves once the
  * messages are durably queued; delivery follows at Teams' pace, with retries, exactly once per key.
  */
-export function createMessenger({ transport, store, log, tenantId, clock, metrics }: { transport: TeamsTransport; store: Store; log: Logger; tenantId: string; clock?: Clock; metrics?: BotMetrics }): QueuedMessenger {
+export function createMessenger({ transport, store, log, tenantId, clock, metrics }: { transport: Transport; store: Store; log: Logger; tenantId: string; clock?: Clock; metrics?: BotMetrics }): QueuedMessenger {
   const deliveryLog = new StoreDeliveryLog(store, clock ? () => clock.now() : Date.now);
   const requestIdOf = (job: { payload?: unknown }) => (job.payload as Payload | undefined)?.requestId ?? null;
   const sender: Sender = async (job) => {

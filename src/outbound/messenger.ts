@@ -1,4 +1,4 @@
-import type { ReplyMessage } from './feature.js';
+import type { ReplyMessage } from './message.js';
 
 /** A proactive message to one person. `key` makes it idempotent: a key sent before is never sent again. */
 export interface OutgoingMessage {

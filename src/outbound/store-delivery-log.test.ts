@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Store } from '../store/store.js';
 import { buildSeedDocument } from '../store/seed.js';
 import { StoreDeliveryLog } from './store-delivery-log.js';
-import { deliveryLogContract } from './outbound/testing/delivery-log-contract.js';
+import { deliveryLogContract } from './testing/delivery-log-contract.js';
 
 const dirs: string[] = [];
 let current: { dir: string; store: Store } | undefined;

@@ -1,7 +1,7 @@
 import type { Store } from '../store/store.js';
 import type { StoreDocument } from '../store/schema.js';
 import type { OutboxEntry } from '../store/sections/outbox.js';
-import type { DeliveryFailure, DeliveryLog, DeliveryReceipt, OutboundJob, RetryState } from './outbound/outbound-job.js';
+import type { DeliveryFailure, DeliveryLog, DeliveryReceipt, OutboundJob, RetryState } from './outbound-job.js';
 
 /** Finished entries are kept this long, so a key re-sent within it is still recognised as done. */
 const KEEP_DONE_MS = 90 * 24 * 60 * 60 * 1000;

@@ -1,5 +1,5 @@
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
-import { currentRequest } from '../observability/request-context.js';
+import { currentRequest } from './request-context.js';
 
 /**
  * Structured JSON logs (pino), one object per line on stdout. Log ids and codes, never message contents or
