@@ -116,6 +116,18 @@ describe('journal: replay', () => {
     );
   });
 
+  it('a bounded list that drops its oldest entry writes two small ops, not the list', async () => {
+    const store = await open();
+    await store.update((doc) => void doc.processedActivities.push(...Array.from({ length: 300 }, (_, i) => `old-${i}`)));
+    await store.update((doc) => {
+      doc.processedActivities.push('new');
+      doc.processedActivities.splice(0, 2);
+    });
+    const last = (await readFile(journal, 'utf8')).trimEnd().split('\n').at(-1)!;
+    expect(last).toMatch(/ \[\["s",\["processedActivities"\],0,2,\[\]\],\["s",\["processedActivities"\],298,0,\["new"\]\]\]$/);
+    expect(json((await open()).doc)).toEqual(json(store.doc));
+  });
+
   it('a commit appends to the journal and leaves the snapshot as it was; close folds the journal into the snapshot', async () => {
     const store = await open();
     const snapshot = await readFile(file, 'utf8');

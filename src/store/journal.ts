@@ -34,7 +34,7 @@ import type { CommitBatch, LoadedDocument, Persistence, PreparedCommit } from '.
  * cut off; a line that fails its check with good lines after it, a gap in the seqs, or a journal that names another
  * snapshot refuses to start and touches nothing.
  *
- * Compaction: when the journal passes `compactBytes` (and at close), the document is serialised at a commit
+ * Compaction: when the journal passes `compactBytes` (and at close, and after a start on a snapshot it did not write), the document is serialised at a commit
  * boundary and written as the new snapshot in the background while commits go on appending; then, between two
  * commits: the new journal (header + the commits made meanwhile) is written as `stark.journal.next` and fsynced,
  * `stark.json.next` is renamed over `stark.json`, `stark.journal.next` over `stark.journal`, and the directory is
@@ -45,10 +45,13 @@ import type { CommitBatch, LoadedDocument, Persistence, PreparedCommit } from '.
 export const JOURNAL_SUFFIX = '.journal';
 const FORMAT = 1;
 
-/** Compact when the journal is larger than this or than half the snapshot, whichever is more. */
+/** By default the journal is compacted past this size or half the snapshot's, whichever is more. */
 export const DEFAULT_COMPACT_BYTES = 8 * 1024 * 1024;
 
 type Path = Array<string | number>;
+
+/** How far into an array a front removal is looked for (see opsFor). */
+const FRONT_DROP_LIMIT = 4_096;
 
 /** More elements than any JSON text can hold: such an array cannot be stored. */
 const MAX_ARRAY_LENGTH = 2 ** 28;
@@ -214,7 +217,6 @@ interface Compaction {
 export class JournalPersistence implements Persistence {
   readonly location: string;
   private readonly journalFile: string;
-  private readonly compactBytes: number;
   private handle: FileHandle | null = null;
   /** The header to write when the journal is first needed (a snapshot that had no journal yet). */
   private pendingHeader: Header | null = null;
@@ -236,7 +238,11 @@ export class JournalPersistence implements Persistence {
   constructor(private readonly options: JournalOptions) {
     this.location = options.file;
     this.journalFile = journalFileOf(options.file);
-    this.compactBytes = options.compactBytes ?? DEFAULT_COMPACT_BYTES;
+  }
+
+  /** An explicit size as given; by default at least half the snapshot (compacting costs a snapshot's write). */
+  private compactAt(): number {
+    return this.options.compactBytes ?? Math.max(DEFAULT_COMPACT_BYTES, this.snapshotBytes / 2);
   }
 
   private get nextSnapshot(): string {
@@ -377,7 +383,7 @@ export class JournalPersistence implements Persistence {
     this.commitShadows(doc, batch.changes);
     this.lastSeq = seq;
     const write = this.runExclusive(() => this.append(bytes, seq));
-    if (!this.compaction && (this.journalBytes + bytes.length > Math.max(this.compactBytes, this.snapshotBytes / 2) || !this.baseTrusted)) {
+    if (!this.compaction && (this.journalBytes + bytes.length > this.compactAt() || !this.baseTrusted)) {
       this.startCompaction(doc, seq);
     }
     return { write: () => write };
@@ -416,7 +422,16 @@ export class JournalPersistence implements Persistence {
       if (current.length > MAX_ARRAY_LENGTH) throw new RangeError(`${path} has ${current.length} elements`);
       let fresh: [number, number] = [0, 0];
       if (change.membership) {
-        const old = this.shadows.get(path) ?? [];
+        let old = this.shadows.get(path) ?? [];
+        // A bounded list that drops its oldest entries as it grows (processed activity ids, submissions): the
+        // front removal as its own op, not the whole list again.
+        if (old.length > 0 && current.length > 0 && old[0] !== current[0]) {
+          const dropped = old.indexOf(current[0], 1);
+          if (dropped > 0 && dropped <= FRONT_DROP_LIMIT) {
+            ops.push(['s', parts, 0, dropped, []]);
+            old = old.slice(dropped);
+          }
+        }
         let start = 0;
         while (start < old.length && start < current.length && old[start] === current[start]) start++;
         let tail = 0;
