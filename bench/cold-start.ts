@@ -1,4 +1,4 @@
-// Cold start: spawn the bot as production does (`node --import tsx src/main.ts`) on a data directory, poll
+// Cold start: spawn the bot as production does (`node dist/main.js`, `npm run serve`) on a data directory, poll
 // /healthz until it answers 200, and read the child's peak resident set (VmHWM) at that moment.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -33,7 +33,7 @@ async function healthy(url: string): Promise<boolean> {
 
 export async function coldStart(p: { script: string; env: Record<string, string>; cpus: string | null; preload?: string[]; healthPath: string; timeoutMs?: number }): Promise<ColdStartRun> {
   const port = await freePort();
-  const nodeArgs = ['--import', 'tsx', ...(p.preload ?? []).flatMap((m) => ['--import', m]), p.script];
+  const nodeArgs = [...(p.script.endsWith('.ts') ? ['--import', 'tsx'] : []), ...(p.preload ?? []).flatMap((m) => ['--import', m]), p.script];
   const [cmd, args] = p.cpus ? ['taskset', ['-c', p.cpus, process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
   const started = performance.now();
   const child = spawn(cmd, args as string[], { cwd: repoRoot, env: { ...process.env, ...p.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'pipe'] });

@@ -31,9 +31,9 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `node --import tsx <script>` and resolves when a stdout line matches `ready` (its first group: the URL). */
+/** Starts `node <script>` (with `--import tsx` for a .ts script) and resolves when a stdout line matches `ready` (its first group: the URL). */
 export function startServer(p: { script: string; env?: Record<string, string>; ready: RegExp; cpus: string | null; timeoutMs?: number; nodeArgs?: string[] }): Promise<ServerProcess> {
-  const nodeArgs = ['--import', 'tsx', ...(p.nodeArgs ?? []), p.script];
+  const nodeArgs = [...(p.script.endsWith('.ts') ? ['--import', 'tsx'] : []), ...(p.nodeArgs ?? []), p.script];
   const [cmd, args] = p.cpus ? ['taskset', ['-c', p.cpus, process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
   const started = performance.now();
   const child = spawn(cmd, args as string[], { cwd: repoRoot, env: { ...process.env, ...p.env }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -2,25 +2,32 @@
 // invitation fan-out under Teams' limits, cold start and memory. Prints a table and writes bench/results.json.
 // See bench/README.md for what each figure means. Options: --quick (shorter measurements, for trying it out),
 // --only=turns,writes,fanout,start (a subset), --profile (CPU profiles of the bot under load, written to <tmpdir>/stark-bench-profiles/<scale>/;
-// one file per thread: the largest is the main thread, the small one tsx's loader).
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+// one file per thread: the largest is the main thread), --tsx (the bot from src/ through tsx instead of the build in dist/).
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { statfsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildDocument, writeDocument, type BuiltDocument, type Scale } from './data.js';
 import { LeanConnector } from './lean-connector.js';
-import { memoryOf, pinning, pinSelf, startServer, type ServerProcess } from './processes.js';
+import { memoryOf, pinning, pinSelf, repoRoot, startServer, type ServerProcess } from './processes.js';
 import { measureTurn, probe, warmUp, type TurnCell, type Timing } from './turn-bench.js';
 import { turnKinds, type TurnKind } from './turns.js';
 import { storeWriteThroughput, type StoreWriteResult } from './store-writes.js';
 import { fanout, type FanoutResult } from './fanout.js';
 import { coldStart, type ColdStartRun } from './cold-start.js';
-import { STORE_FILE_NAME } from '../src/store/store.js';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import ts from 'typescript';
+import { Store, STORE_FILE_NAME } from '../src/store/store.js';
+import { journalFileOf } from '../src/store/journal.js';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const profile = args.has('--profile');
+/** `--tsx`: run the bot from its TypeScript sources through tsx (as `npm start`), not from the build (`npm run serve`). */
+const viaTsx = args.has('--tsx');
+const botScript = viaTsx ? 'src/main.ts' : 'dist/main.js';
 const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const only = new Set((onlyArg ?? 'turns,writes,fanout,start').split(','));
 
@@ -109,6 +116,14 @@ async function main(): Promise<void> {
   log(`machine: ${results.machine.cpus} × ${results.machine.model}, ${results.machine.ramGb} GB, ${results.machine.node}; servers on CPU ${pins.servers ?? 'any'}, load generator on CPU ${pins.generator ?? 'any'}`);
 
   const work = await mkdtemp(join(tmpdir(), 'stark-bench-'));
+  if (!viaTsx) {
+    log('building dist/ (npm run build) to run the bot as production does');
+    execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: repoRoot, stdio: 'inherit' });
+  }
+  // The "ten years on" clock as plain JavaScript, so that the compiled bot needs no TypeScript loader.
+  const shiftClock = join(work, 'shift-clock.mjs');
+  await writeFile(shiftClock, ts.transpileModule(await readFile(join(repoRoot, 'bench/shift-clock.ts'), 'utf8'), { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText);
+  const shiftClockUrl = pathToFileURL(shiftClock).href;
   const connector = await new LeanConnector().start();
   const now = new Date();
   const docs = new Map<Scale, BuiltDocument>();
@@ -134,8 +149,8 @@ async function main(): Promise<void> {
         const limits = Object.fromEntries(['TURNS', 'NEEDS', 'COMMENTS', 'WRITES', 'DOWNLOADS'].map((k) => [`STARK_LIMIT_${k}`, '1000000']));
         const env: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', STARK_DATA_DIR: join(work, scale), STARK_BACKUPS_KEEP: '0', STARK_LOG_LEVEL: 'info', ...limits };
         if (scale === '10x') env.BENCH_CLOCK_OFFSET_MS = String(TEN_YEARS_MS);
-        const nodeArgs = [...(scale === '10x' ? ['--import', './bench/shift-clock.ts'] : []), ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, scale)}`] : [])];
-        const bot = await startServer({ script: 'src/main.ts', ready: /listening on (\S+)\/api\/messages/, cpus: pins.servers, env, nodeArgs });
+        const nodeArgs = [...(scale === '10x' ? ['--import', shiftClockUrl] : []), ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, scale)}`] : [])];
+        const bot = await startServer({ script: botScript, ready: /listening on (\S+)\/api\/messages/, cpus: pins.servers, env, nodeArgs });
         servers.push(bot);
         log(`bot ${scale} ready in ${bot.readyMs.toFixed(0)} ms`);
         const available: TurnKind[] = [];
@@ -192,11 +207,18 @@ async function main(): Promise<void> {
       const runs = quick ? 2 : 3;
       const bot: ColdStartRun[] = [];
       const echo: ColdStartRun[] = [];
+      // The generated 10× document (not the one the turns wrote to) as the bot keeps it: its own snapshot, named by
+      // its journal. The generated file is validated in full once, here; the bot then starts on what it wrote.
+      const prepared = join(work, 'start-prepared');
+      await writeDocument(prepared, tenX.doc);
+      const store = await Store.open({ dataDir: prepared, seed: () => Promise.reject(new Error('no 10× document')), backupsToKeep: 0 });
+      await store.update((doc) => void (doc.backups.lastSnapshotDate = null));
+      await store.close();
       for (let i = 0; i < runs; i++) {
-        // The generated 10× document, not the one the turns wrote to.
         const dir = join(work, `start-${i}`);
-        await writeDocument(dir, tenX.doc);
-        bot.push(await coldStart({ script: 'src/main.ts', healthPath: '/healthz', cpus: pins.servers, preload: ['./bench/shift-clock.ts'], env: { STARK_DATA_DIR: dir, BENCH_CLOCK_OFFSET_MS: String(TEN_YEARS_MS), STARK_LOG_LEVEL: 'warn' } }));
+        await mkdir(dir, { recursive: true });
+        for (const f of [join(prepared, STORE_FILE_NAME), journalFileOf(join(prepared, STORE_FILE_NAME))]) await copyFile(f, join(dir, f.slice(prepared.length + 1)));
+        bot.push(await coldStart({ script: botScript, healthPath: '/healthz', cpus: pins.servers, preload: [shiftClockUrl], env: { STARK_DATA_DIR: dir, BENCH_CLOCK_OFFSET_MS: String(TEN_YEARS_MS), STARK_LOG_LEVEL: 'warn' } }));
         echo.push(await coldStart({ script: 'bench/echo-bot.ts', healthPath: '/healthz', cpus: pins.servers, env: {} }));
       }
       results.coldStart = { bot, echo, botMedian: median(bot), echoMedian: median(echo) };

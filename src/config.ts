@@ -42,6 +42,7 @@ const envSchema = z
     STARK_PUBLIC_URL: z.preprocess(blankToUndefined, z.string().url('must be a URL like https://stark-bot.example.org').optional()),
     STARK_TENANT_ID: z.preprocess(blankToUndefined, guid.optional()),
     STARK_BACKUPS_KEEP: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int().min(0).max(365).default(14)),
+    STARK_STORE_COMPACT_BYTES: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int().min(4_096).max(1_073_741_824).optional()),
     STARK_REMINDER_TIME: z.preprocess(blankToUndefined, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a Stockholm time HH:mm like 09:00').default('09:00')),
     STARK_REMINDER_DAYS_BEFORE_DEADLINE: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int().min(0).max(60).default(3)),
     STARK_REMINDER_DAYS_BEFORE_MEETING: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int().min(0).max(60).default(1)),
@@ -95,6 +96,8 @@ export interface BotConfig {
   /** The Teams tenant whose people the roster describes; activities from other tenants are from unknown people. */
   tenantId: string;
   backupsToKeep: number;
+  /** The store journal is compacted into a new snapshot past this size (unset: src/store/journal.ts's default). */
+  storeCompactBytes?: number;
   /** Meeting reminders: to non-answerers N days before the RSVP deadline, to Ja/Kanske M days before, at HH:mm Stockholm. */
   reminders: { timeOfDay: string; nonAnswerDaysBeforeDeadline: number; attendeeDaysBeforeMeeting: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -147,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     publicUrl: (e.STARK_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     tenantId: (e.STARK_TENANT_ID ?? e.BOT_TENANT_ID ?? DEMO_TENANT_ID).toLowerCase(),
     backupsToKeep: e.STARK_BACKUPS_KEEP,
+    ...(e.STARK_STORE_COMPACT_BYTES !== undefined ? { storeCompactBytes: e.STARK_STORE_COMPACT_BYTES } : {}),
     reminders: {
       timeOfDay: e.STARK_REMINDER_TIME,
       nonAnswerDaysBeforeDeadline: e.STARK_REMINDER_DAYS_BEFORE_DEADLINE,

@@ -133,6 +133,8 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       backupsToKeep: config.backupsToKeep,
       onBackupError: (err) => log.error('store.backupFailed', { error: err instanceof Error ? err.message : String(err) }),
       onCommit: (commit) => metrics.storeCommit(commit),
+      ...(config.storeCompactBytes !== undefined ? { compactBytes: config.storeCompactBytes } : {}),
+      onEvent: (event, fields) => (event === 'store.compactionFailed' ? log.error(event, fields) : event === 'store.journalTornTail' ? log.warn(event, fields) : log.info(event, fields)),
     });
   } catch (err) {
     server.closeAllConnections();

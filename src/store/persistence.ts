@@ -14,6 +14,7 @@ import type { CommitChanges } from './change-set.js';
  *
  * The store calls, in this order and never concurrently:
  *   load()                       once, at open;
+ *   opened(doc)                  with the validated document (optional);
  *   replaceAll(doc, …)           when the loaded document cannot be kept as it is (first start: seeded; migrated to a
  *                                newer schema; loaded from a file this persistence did not write itself);
  *   prepare(batch) → write()     once per group commit, one after the other: `prepare` runs synchronously at the
@@ -32,6 +33,12 @@ export interface Persistence {
    * to be whole (then it must leave everything as it found it).
    */
   load(): Promise<LoadedDocument>;
+
+  /**
+   * The document the store works on from now (after load and validation, or after replaceAll), before any mutation:
+   * what the first batch's changes are relative to.
+   */
+  opened?(doc: StoreDocument): void;
 
   /** Makes `doc` the whole durable state. `migratedFrom`: the schema version of what was loaded, to keep a copy of. */
   replaceAll(doc: StoreDocument, why: { migratedFrom?: number }): Promise<void>;

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { ZodTypeAny } from 'zod';
 
 /**
- * What a zod schema accepts and how it transforms, as text: the types, keys, checks, literals, defaults and the
- * source of every refinement and transform. Two schemas with the same shape text validate and transform alike.
+ * What a zod schema accepts and how it transforms, as text: the types, keys, checks, literals, defaults and where
+ * it refines or transforms (not the code of a refinement: a changed check keeps the fingerprint). Two schemas with the same shape text validate and transform alike.
  * The journal keeps the fingerprint of the schema it wrote a snapshot under; a bot whose schema has a different
  * fingerprint (a new section, a new default, a changed check) validates the file fully once instead of trusting it.
  */
@@ -51,7 +51,8 @@ function describeDef(schema: ZodTypeAny, seen: Set<ZodTypeAny>, onEffect: ((kind
     case 'ZodEffects': {
       const effect = def.effect as { type: string; transform?: unknown; refinement?: unknown };
       if (effect.type !== 'refinement') onEffect?.(effect.type, path || '(root)');
-      return `effect(${effect.type},${String(effect.transform ?? effect.refinement)},${sub(def.schema, path)})`;
+      // Not the function's source: it differs between tsx and the compiled build, which must agree on the fingerprint.
+      return `effect(${effect.type},${sub(def.schema, path)})`;
     }
     case 'ZodUnion':
     case 'ZodDiscriminatedUnion': {

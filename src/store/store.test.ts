@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readDurableDocument } from './journal.js';
 import { Store, StoreLoadError, STORE_FILE_NAME } from './store.js';
 import { buildSeedDocument } from './seed.js';
 import { migrate, type MigrationStep } from './migrations.js';
@@ -10,7 +10,7 @@ import { SCHEMA_VERSION } from './schema.js';
 
 let dir: string;
 const seed = () => buildSeedDocument({ now: new Date('2027-01-01T08:00:00Z') });
-const onDisk = (d: string) => JSON.parse(readFileSync(join(d, STORE_FILE_NAME), 'utf8')) as { processedActivities: string[] };
+const onDisk = async (d: string) => (await readDurableDocument(join(d, STORE_FILE_NAME))) as { processedActivities: string[] };
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'stark-store-'));
@@ -27,7 +27,7 @@ describe('group commit', () => {
         .update((doc) => {
           doc.processedActivities.push(`m${i}`);
         })
-        .then(() => onDisk(dir).processedActivities.includes(`m${i}`)),
+        .then(async () => (await onDisk(dir)).processedActivities.includes(`m${i}`)),
     );
     expect(await Promise.all(checks)).toEqual(Array(200).fill(true));
     await store.close();
@@ -40,7 +40,7 @@ describe('group commit', () => {
     const flushes = store.status().flushes - before;
     expect(flushes).toBeGreaterThanOrEqual(1);
     expect(flushes).toBeLessThan(30);
-    expect(onDisk(dir).processedActivities.filter((a) => a.startsWith('x'))).toHaveLength(300);
+    expect((await onDisk(dir)).processedActivities.filter((a) => a.startsWith('x'))).toHaveLength(300);
     await store.close();
   });
 
@@ -60,7 +60,7 @@ describe('group commit', () => {
     const pending = store.update((doc) => doc.processedActivities.push('last'));
     await store.close();
     await pending;
-    expect(onDisk(dir).processedActivities).toContain('last');
+    expect((await onDisk(dir)).processedActivities).toContain('last');
     await expect(store.update(() => undefined)).rejects.toThrow(/closed/);
   });
 

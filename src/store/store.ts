@@ -8,7 +8,7 @@ import { serializeDocument } from './serialize.js';
 import { ChangeRecorder, StoreValueError } from './change-recorder.js';
 import { describeChanges, emptyChanges } from './change-set.js';
 import type { Persistence } from './persistence.js';
-import { SnapshotFilePersistence } from './snapshot-file.js';
+import { JournalPersistence } from './journal.js';
 import { reviveDocument } from './revive.js';
 import { StoreLoadError, StoreWriteRejected } from './store-errors.js';
 import { stockholmDate } from '../domain/time.js';
@@ -29,8 +29,10 @@ export interface StoreOptions {
   onCommit?: (commit: { durationMs: number; ok: boolean }) => void;
   /** Where the document is kept; default: the journal beside the snapshot in `dataDir` (journal.ts). */
   persistence?: Persistence;
+  /** The journal is compacted into a new snapshot when it passes this size (default journal.ts DEFAULT_COMPACT_BYTES). */
+  compactBytes?: number;
   /** Log lines of the store itself (e.g. a torn journal record dropped at start). */
-  onEvent?: (event: string, fields: Record<string, unknown>) => void;
+  onEvent?: (event: string, fields: Record<string, string | number | boolean | null>) => void;
 }
 
 export interface StoreStatus {
@@ -50,11 +52,11 @@ interface Waiter {
   changes: ChangeRecorder;
 }
 
-type ResolvedOptions = Required<Omit<StoreOptions, 'seed' | 'onBackupError' | 'onCommit' | 'persistence' | 'onEvent'>> & Pick<StoreOptions, 'onBackupError' | 'onCommit'>;
+type ResolvedOptions = Required<Omit<StoreOptions, 'seed' | 'onBackupError' | 'onCommit' | 'persistence' | 'onEvent' | 'compactBytes'>> & Pick<StoreOptions, 'onBackupError' | 'onCommit'>;
 
-/** The default persistence for a data directory (set in journal.ts, to keep this module free of it for tests). */
-export function defaultPersistence(options: Pick<StoreOptions, 'dataDir' | 'onEvent'>): Persistence {
-  return new SnapshotFilePersistence(join(options.dataDir, STORE_FILE_NAME));
+/** The default persistence for a data directory: the journal beside the snapshot (journal.ts). */
+export function defaultPersistence(options: Pick<StoreOptions, 'dataDir' | 'onEvent' | 'compactBytes'>): Persistence {
+  return new JournalPersistence({ file: join(options.dataDir, STORE_FILE_NAME), ...(options.compactBytes !== undefined ? { compactBytes: options.compactBytes } : {}), ...(options.onEvent ? { onEvent: options.onEvent } : {}) });
 }
 
 /**
@@ -121,6 +123,7 @@ export class Store {
     }
 
     const lowAdapter = { read: () => Promise.resolve(null), write: (data: StoreDocument) => persistence.replaceAll(data, {}) };
+    persistence.opened?.(doc);
     if (rewrite) await persistence.replaceAll(doc, rewrite);
     return new Store(new Low<StoreDocument>(lowAdapter, doc), persistence, opts);
   }

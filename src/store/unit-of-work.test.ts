@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readDurableDocument } from './journal.js';
 import { Store, STORE_FILE_NAME } from './store.js';
 import { buildSeedDocument } from './seed.js';
 import { fileUnitOfWork } from './unit-of-work.js';
@@ -28,7 +29,7 @@ describe('file unit of work', () => {
       return r.audit.append({ at: new Date('2027-01-02T09:00:00Z'), actorId: 'admin', action: 'roster.changed', subject: { kind: 'roster', id: someone.aadObjectId }, changes: [{ field: 'title', to: 'Ny titel' }] }).seq;
     });
     expect(out).toEqual({ duplicate: false, result: 1 });
-    const onDisk = JSON.parse(await readFile(join(dir, STORE_FILE_NAME), 'utf8')) as { people: { aadObjectId: string; title: string }[]; audit: { entries: unknown[] } };
+    const onDisk = (await readDurableDocument(join(dir, STORE_FILE_NAME))) as unknown as { people: { aadObjectId: string; title: string }[]; audit: { entries: unknown[] } };
     expect(onDisk.people.find((p) => p.aadObjectId === someone.aadObjectId)?.title).toBe('Ny titel');
     expect(onDisk.audit.entries).toHaveLength(1);
   });

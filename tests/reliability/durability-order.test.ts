@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FileHandle } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DurableJsonFile } from '../../src/store/durable-file.js';
+import { readFile } from 'node:fs/promises';
 import { STORE_FILE_NAME } from '../../src/store/store.js';
+import { journalFileOf } from '../../src/store/journal.js';
 import { BotUnderTest } from './bot-under-test.js';
 import { generatedPeople } from './generated-people.js';
 import { answerCardOf } from '../helpers/load-client.js';
@@ -11,12 +12,12 @@ import { answerCardOf } from '../helpers/load-client.js';
 /**
  * What a SIGKILL cannot show (the kernel keeps unsynced data when a process dies): that an answered turn would
  * survive a power cut. Here the file system calls of the store are recorded in a model of what a disk keeps
- * after a power loss: file contents only once fsynced, a rename only once its directory is fsynced. Every HTTP
- * answer the bot sends is checked at the moment it is sent: the write it acknowledges must already be in the
- * file as the disk would have it after a power loss.
+ * after a power loss: file contents only once fsynced (fsync or fdatasync), a new name only once its directory is
+ * fsynced. Every HTTP answer the bot sends is checked at the moment it is sent: the write it acknowledges must
+ * already be in the snapshot or the journal as the disk would have them after a power loss.
  *
- * The same check run against lowdb's own way of writing (temp file + rename, no fsync) must find violations,
- * so the check can tell the difference.
+ * The same check run with the fdatasync of the journal's appends left out must find violations, so the check can
+ * tell the difference.
  */
 
 interface Inode {
@@ -33,6 +34,14 @@ const disk = vi.hoisted(() => {
     durable,
     watched: '' as string,
     syscalls: [] as string[],
+    /** The negative control: fdatasync does nothing. */
+    skipDatasync: false,
+    /** A file that existed before the model watched the directory: as it is, durable. */
+    adopt(path: string, data: string) {
+      const inode: Inode = { data, synced: data };
+      volatile.set(path, inode);
+      durable.set(path, inode);
+    },
     created(path: string): Inode {
       const inode: Inode = { data: '', synced: null };
       volatile.set(path, inode);
@@ -63,7 +72,8 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     const p = String(path);
     if (!inWatched(p)) return handle;
     const isDir = p === disk.watched;
-    const inode = !isDir && typeof flags === 'string' && flags.startsWith('w') ? disk.created(p) : disk.volatile.get(p);
+    const creates = typeof flags === 'string' && (flags.startsWith('w') || (flags.startsWith('a') && !disk.volatile.has(p)));
+    const inode = !isDir && creates ? disk.created(p) : disk.volatile.get(p);
     disk.syscalls.push(`open ${basename(p)} ${String(flags)}`);
     return new Proxy(handle, {
       get(target, prop) {
@@ -72,6 +82,22 @@ vi.mock('node:fs/promises', async (importOriginal) => {
             await target.writeFile(data, options as never);
             if (inode) inode.data = String(data);
             disk.syscalls.push(`write ${basename(p)}`);
+          };
+        }
+        if (prop === 'write') {
+          return async (data: Uint8Array | string) => {
+            const result = await target.write(data as Uint8Array);
+            if (inode) inode.data = (inode.data ?? '') + (typeof data === 'string' ? data : Buffer.from(data).toString('utf8'));
+            disk.syscalls.push(`write ${basename(p)}`);
+            return result;
+          };
+        }
+        if (prop === 'datasync') {
+          return async () => {
+            if (disk.skipDatasync) return;
+            await target.datasync();
+            if (inode) inode.synced = inode.data;
+            disk.syscalls.push(`fdatasync ${basename(p)}`);
           };
         }
         if (prop === 'sync') {
@@ -100,6 +126,7 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 const PEOPLE = generatedPeople(300, 11, 'director');
 let b: BotUnderTest;
 let storeFile: string;
+let journalFile: string;
 /** Answers sent before the write they acknowledge would survive a power loss. */
 const violations: string[] = [];
 let answersChecked = 0;
@@ -107,6 +134,11 @@ let answersChecked = 0;
 beforeAll(async () => {
   b = await BotUnderTest.start({ prepare: (doc) => doc.people.push(...PEOPLE) });
   storeFile = join(b.dataDir, STORE_FILE_NAME);
+  journalFile = journalFileOf(storeFile);
+  for (const f of [storeFile, journalFile]) {
+    const text = await readFile(f, 'utf8').catch(() => null);
+    if (text !== null) disk.adopt(f, text);
+  }
   disk.watched = b.dataDir;
   // Every answer is checked the moment the bot sends it (express has parsed the body by then).
   b.bot.server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -118,7 +150,7 @@ beforeAll(async () => {
       if (!checked && res.statusCode === 200 && conversation?.startsWith('power:')) {
         checked = true;
         answersChecked++;
-        const survives = disk.afterPowerLoss(storeFile) ?? '';
+        const survives = `${disk.afterPowerLoss(storeFile) ?? ''}\n${disk.afterPowerLoss(journalFile) ?? ''}`;
         const title = body?.value?.action?.data?.title;
         if (!survives.includes(JSON.stringify(conversation))) violations.push(`answered ${conversation} before its conversation reference was durable`);
         if (title && !survives.includes(JSON.stringify(title))) violations.push(`answered ${conversation} before its need "${title}" was durable`);
@@ -154,35 +186,29 @@ async function load(round: string): Promise<number> {
 }
 
 describe('durability order (power-loss model)', () => {
-  it('every answer is sent only after its write would survive a power loss: temp file fsynced, renamed, directory fsynced', async () => {
+  it('every answer is sent only after its write would survive a power loss: one journal line, fdatasynced', async () => {
     const ok = await load('a');
     expect(ok).toBe(PEOPLE.length);
     expect(answersChecked).toBeGreaterThanOrEqual(PEOPLE.length);
     expect(violations).toEqual([]);
-    // The order of the calls of one write, as the adapter makes them.
-    const oneWrite = disk.syscalls.slice(disk.syscalls.indexOf(`open .${STORE_FILE_NAME}.tmp w`)).slice(0, 6);
-    expect(oneWrite).toEqual([`open .${STORE_FILE_NAME}.tmp w`, `write .${STORE_FILE_NAME}.tmp`, `fsync .${STORE_FILE_NAME}.tmp`, `rename .${STORE_FILE_NAME}.tmp ${STORE_FILE_NAME}`, `open ${basename(b.dataDir)} r`, 'fsync dir']);
-    // Group commit: far fewer writes than acknowledged turns (two writes each: reference, then language or need).
-    const writes = disk.syscalls.filter((s) => s === 'fsync dir').length;
+    // One commit: one write of the journal, then one fdatasync of it (and nothing else in between).
+    const journalName = basename(journalFile);
+    const first = disk.syscalls.indexOf(`write ${journalName}`);
+    expect(disk.syscalls.slice(first, first + 2)).toEqual([`write ${journalName}`, `fdatasync ${journalName}`]);
+    const writes = disk.syscalls.filter((s) => s === `write ${journalName}`).length;
+    expect(disk.syscalls.filter((s) => s === `fdatasync ${journalName}`).length).toBe(writes);
+    // Group commit: far fewer commits than acknowledged turns (two writes each: reference, then language or need).
     expect(writes).toBeLessThan(PEOPLE.length);
   });
 
-  it('the check finds the violations of a write without fsync (lowdb\'s own adapter: temp file + rename)', async () => {
-    const durableWrite = DurableJsonFile.prototype.writeText;
-    const { open, rename } = await import('node:fs/promises');
-    DurableJsonFile.prototype.writeText = async function (this: DurableJsonFile<unknown>, text: string) {
-      const tmp = join(dirname(this.file), `.${basename(this.file)}.tmp`);
-      const handle = await open(tmp, 'w');
-      await handle.writeFile(text, 'utf8');
-      await handle.close();
-      await rename(tmp, this.file);
-    };
+  it('the check finds the violations of appends that are not fdatasynced', async () => {
+    disk.skipDatasync = true;
     try {
       violations.length = 0;
       await load('b');
       expect(violations.length).toBeGreaterThan(0);
     } finally {
-      DurableJsonFile.prototype.writeText = durableWrite;
+      disk.skipDatasync = false;
     }
   });
 });

@@ -208,10 +208,9 @@ describe('which needs are offered', () => {
   });
 });
 
-describe('speed with 20,000 needs', () => {
-  // A guard against O(n) work per query (re-tokenising every need takes seconds at this size), not a benchmark:
-  // the bound is far above what the index needs.
-  it('a query answers within 50 ms on average, without re-reading the stored needs', () => {
+describe('20,000 needs', () => {
+  // Speed is measured in bench/ (the need-similar turn at 10×), not here: no timing in a test.
+  it('visiting common terms only for the best candidates gives the same top three as scoring every need exactly', () => {
     const topics = [...similarPairs, ...dissimilarPairs].flatMap(([, a, b]) => [a, b]);
     let seed = 7;
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
@@ -221,12 +220,7 @@ describe('speed with 20,000 needs', () => {
       return doc(i + 1, { title: `${a.title} ${i % 97}`, description: `${a.description} ${b.description} Kommun ${i % 23}.` }, { round: 2026 + (i % 3) });
     });
     const index = new NeedSimilarityIndex(docs);
-    const started = performance.now();
-    for (let i = 0; i < 50; i++) index.findSimilar({ ...topics[i % topics.length]!, round: 2028 });
-    expect((performance.now() - started) / 50).toBeLessThan(50);
 
-    // Visiting common terms only for the best candidates must not change the answer: same top three as scoring
-    // every need exactly.
     for (const q of topics.slice(0, 3)) {
       const exact = docs
         .map((d) => ({ number: d.number, score: index.score(q, d.number)! }))
