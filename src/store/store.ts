@@ -72,6 +72,7 @@ export class Store {
   private flushes = 0;
   private lastFlushAt: Date | null = null;
   private lastError: string | null = null;
+  private snapshotting: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly low: Low<StoreDocument>,
@@ -256,7 +257,16 @@ export class Store {
     const today = stockholmDate(this.options.now());
     if (this.low.data.backups.lastSnapshotDate === today) return;
     this.low.data.backups.lastSnapshotDate = today;
-    void this.takeSnapshot(today).catch((err: unknown) => this.options.onBackupError?.(err));
+    this.snapshotting = this.snapshotting.then(() => this.takeSnapshot(today)).catch((err: unknown) => this.options.onBackupError?.(err));
+  }
+
+  /** Resolves when no snapshot is being copied (erasure rewrites the backups after the live store, src/store/backup-erasure.ts). */
+  snapshotsSettled(): Promise<void> {
+    return this.snapshotting;
+  }
+
+  get dataDir(): string {
+    return this.options.dataDir;
   }
 
   // The copy needs no flush first: the file is only ever replaced by an atomic rename, so copyFile sees a whole file.
