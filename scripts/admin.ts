@@ -4,11 +4,15 @@
  *   secrets rotate     a new link-signing key in the key file; every download link signed before stops working
  *   secrets new-key    print a fresh key, for STARK_LINK_SIGNING_KEY when the key comes from the environment
  *   audit [--limit N] [--json]   the audit record, newest first (read-only)
+ *   person export <aadObjectId>        everything stored about a person, as JSON on standard output (read-only)
+ *   person erase <aadObjectId> --yes   erase a person's personal data (live store and backups); refused while the bot runs
  *
- * It reads the same environment as the bot (STARK_DATA_DIR, STARK_KEY_FILE, …). Nothing here writes the store
- * document: the running bot is its only writer. A command is a name, a one-line summary and a function, grouped in
- * the `commands` table below; adding one is adding an entry.
+ * It reads the same environment as the bot (STARK_DATA_DIR, STARK_KEY_FILE, …). The running bot is the store's only
+ * writer: the one command here that writes (person erase) takes the store's lock (src/store/store-lock.ts) and refuses
+ * while the bot holds it. A command is a name, a one-line summary and a function, grouped in the `commands` table
+ * below; adding one is adding an entry.
  */
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,11 +21,22 @@ import { ADMIN_ACTOR, latestEntries, type AuditEntry } from '../src/domain/audit
 import { formatStockholm } from '../src/domain/time.js';
 import { newKey, rotateKeyFile } from '../src/store/key-file.js';
 import { auditSectionSchema } from '../src/store/sections/audit.js';
-import { STORE_FILE_NAME } from '../src/store/store.js';
+import { Store, STORE_FILE_NAME } from '../src/store/store.js';
+import { adminCaller } from '../src/app/privacy/caller.js';
+import { erasePerson } from '../src/app/privacy/erase-person.js';
+import { exportPersonData } from '../src/app/privacy/export-person-data.js';
+import type { UnitOfWork } from '../src/app/unit-of-work.js';
+import { aadObjectIdSchema } from '../src/domain/people.js';
+import { fileBackupEraser } from '../src/store/backup-erasure.js';
+import { migrate } from '../src/store/migrations.js';
+import { documentSchema } from '../src/store/schema.js';
+import { acquireStoreLock, StoreLockedError } from '../src/store/store-lock.js';
+import { fileUnitOfWork, repositoriesOver } from '../src/store/unit-of-work.js';
 
 interface Context {
   config: BotConfig;
   out: (line: string) => void;
+  err: (line: string) => void;
 }
 
 interface Command {
@@ -59,7 +74,91 @@ async function readAudit(config: BotConfig): Promise<{ entries: AuditEntry[]; na
   return { entries: audit.data.entries, names };
 }
 
+/**
+ * The store document read from its file, as a UnitOfWork that only reads: the bot may be running (it replaces the file
+ * by an atomic rename, so the read sees one whole version), and nothing here may write beside it.
+ */
+async function readOnlyStore(config: BotConfig): Promise<UnitOfWork> {
+  const file = join(config.dataDir, STORE_FILE_NAME);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  const migrated = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? migrate(raw as Record<string, unknown>) : null;
+  const parsed = migrated?.ok ? documentSchema.safeParse(migrated.doc) : null;
+  if (!parsed?.success) throw new Error(`${file} is not a store this version can read`);
+  const doc = parsed.data;
+  return {
+    read: (fn) => fn(repositoriesOver(doc)),
+    write: () => Promise.reject(new Error('read-only')),
+  };
+}
+
+function personId(args: string[]): string {
+  const id = args.find((a) => !a.startsWith('--'));
+  const parsed = aadObjectIdSchema.safeParse(id ?? '');
+  if (!parsed.success) throw new UsageError('give the person\'s AAD object id (a GUID like 00000000-0000-0000-0000-000000000020)');
+  return parsed.data.toLowerCase();
+}
+
 const commands: Record<string, Group | Command> = {
+  person: {
+    summary: "a person's personal data",
+    commands: {
+      export: {
+        summary: 'print everything stored about the person as JSON (read-only; safe while the bot runs)',
+        usage: 'export <aadObjectId>',
+        async run(args, { config, out, err }) {
+          const id = personId(args);
+          const result = exportPersonData({ uow: await readOnlyStore(config) }, adminCaller, { personId: id }, new Date());
+          if (!result.ok) {
+            err(`Nothing is stored about ${id}.`);
+            return 1;
+          }
+          out(JSON.stringify(result.value, null, 2));
+          return 0;
+        },
+      },
+      erase: {
+        summary: "erase the person's personal data from the store and its backups (refused while the bot runs)",
+        usage: 'erase <aadObjectId> --yes',
+        async run(args, { config, out, err }) {
+          const id = personId(args);
+          if (!args.includes('--yes')) throw new UsageError(`person erase ${id} --yes (erasure cannot be undone)`);
+          let lock;
+          try {
+            lock = acquireStoreLock(config.dataDir, 'npm run admin -- person erase');
+          } catch (e) {
+            if (!(e instanceof StoreLockedError)) throw e;
+            err(`Refused: ${e.message}.`);
+            err("Erase in Teams instead (leadership: 'ta bort <namn>'), or stop the bot and run this again.");
+            return 3;
+          }
+          try {
+            const store = await Store.open({ dataDir: config.dataDir, backupsToKeep: 0, seed: () => Promise.reject(new Error(`there is no store in ${config.dataDir}`)) });
+            try {
+              const result = await erasePerson({ uow: fileUnitOfWork(store), newId: randomUUID, backups: fileBackupEraser({ dataDir: config.dataDir }) }, adminCaller, { personId: id }, new Date());
+              if (!result.ok) {
+                err(`Nothing is stored about ${id}: nothing to erase.`);
+                return 1;
+              }
+              const { pseudonym, counts, backups } = result.value;
+              out(`Erased ${id}. Their organisation's records now carry the pseudonym ${pseudonym}.`);
+              out(`  ${Object.entries(counts).map(([k, n]) => `${k}: ${n}`).join(', ')}; backups rewritten: ${backups}`);
+              out('The audit record has an entry for the erasure (person.erased), without the erased data.');
+              return 0;
+            } finally {
+              await store.close();
+            }
+          } finally {
+            lock.release();
+          }
+        },
+      },
+    },
+  },
   secrets: {
     summary: 'the link-signing key',
     commands: {
@@ -150,7 +249,7 @@ export async function admin(argv: string[], env: NodeJS.ProcessEnv, out: (line: 
     throw e;
   }
   try {
-    return await command.run(args, { config, out });
+    return await command.run(args, { config, out, err });
   } catch (e) {
     err(e instanceof UsageError ? `Usage: ${e.message}` : `Error: ${e instanceof Error ? e.message : String(e)}`);
     return e instanceof UsageError ? 2 : 1;

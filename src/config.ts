@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { defaultLimits, limitKinds, type LimitKind, type LimitsPolicy } from './domain/limits.js';
+import { retentionKinds, type RetentionKind } from './domain/privacy/inventory.js';
+import { defaultRetention, type RetentionPolicy } from './domain/privacy/retention.js';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
@@ -29,6 +31,9 @@ export const UNSAFE_NETWORK = 'STARK_UNSAFE_LISTEN_ON_NETWORK_WITHOUT_AUTH';
 export const DEFAULT_ACCESS_CONTACT = 'STARK:s programledning vid Mälardalens universitet';
 
 const limitEnv = (kind: LimitKind): string => `STARK_LIMIT_${kind.toUpperCase()}`;
+/** STARK_RETENTION_RSVP_COMMENTS_DAYS, STARK_RETENTION_DELIVERY_LOG_DAYS, … (README › Personal data). */
+export const retentionEnv = (kind: RetentionKind): string => `STARK_RETENTION_${kind.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}_DAYS`;
+const retentionDays = z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number of days' }).int('must be a whole number of days').min(0, 'must be at least 0').max(36_500, 'must be at most 36500').optional());
 const positiveCount = z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(1_000_000, 'must be at most 1000000').optional());
 
 const guid = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'must be a GUID like 00000000-0000-0000-0000-000000000000');
@@ -62,6 +67,8 @@ const envSchema = z
     STARK_LINK_SIGNING_KEY: z.preprocess(blankToUndefined, z.string().min(32, 'must be at least 32 characters (npm run admin -- secrets new-key prints one)').optional()),
     STARK_KEY_FILE: z.preprocess(blankToUndefined, z.string().min(1).optional()),
     STARK_ACCESS_CONTACT: z.preprocess(blankToUndefined, z.string().max(200, 'must be at most 200 characters').default(DEFAULT_ACCESS_CONTACT)),
+    STARK_PRIVACY_CONTACT: z.preprocess(blankToUndefined, z.string().max(200, 'must be at most 200 characters').optional()),
+    ...Object.fromEntries(retentionKinds.map((k) => [retentionEnv(k), retentionDays])),
     ...Object.fromEntries(limitKinds.map((k) => [limitEnv(k), positiveCount])),
     BOT_ID: z.preprocess(blankToUndefined, guid.optional()),
     BOT_PASSWORD: z.preprocess(blankToUndefined, z.string().optional()),
@@ -119,6 +126,11 @@ export interface BotConfig {
   accessContact: string;
   /** Per-person limits (src/domain/limits.ts); STARK_LIMIT_<KIND> overrides a default's count. */
   limits: LimitsPolicy;
+  /**
+   * Personal data (#14): whom the privacy notice names for questions (STARK_PRIVACY_CONTACT, else the access contact:
+   * a role or a mailbox), and the retention windows in days (STARK_RETENTION_<KIND>_DAYS over src/domain/privacy/retention.ts).
+   */
+  privacy: { contact: string; retention: RetentionPolicy };
   /** null: local mode — no credentials, unauthenticated requests accepted (Agents Playground, tests). */
   credentials: null | { appId: string; password?: string; tenantId?: string; appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI' };
 }
@@ -165,6 +177,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     keyFile: e.STARK_KEY_FILE ?? join(e.STARK_DATA_DIR, 'keys', 'link-signing.key'),
     accessContact: e.STARK_ACCESS_CONTACT,
     limits,
+    privacy: {
+      contact: e.STARK_PRIVACY_CONTACT ?? e.STARK_ACCESS_CONTACT,
+      retention: Object.fromEntries(
+        retentionKinds.map((k) => {
+          const days = (e as Record<string, unknown>)[retentionEnv(k)];
+          return [k, typeof days === 'number' ? days : defaultRetention[k]];
+        }),
+      ) as RetentionPolicy,
+    },
     credentials: e.BOT_ID
       ? { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, appType: e.BOT_APP_TYPE }
       : null,

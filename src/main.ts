@@ -25,12 +25,13 @@ async function main(): Promise<void> {
   if (telemetry) log.info('telemetry.started', { exporter: 'azure-monitor' });
   const { startBot } = await import('./server.js');
   const { StoreLoadError } = await import('./store/store.js');
+  const { StoreLockedError } = await import('./store/store-lock.js');
 
   let bot;
   try {
     bot = await startBot({ config, log });
   } catch (err) {
-    if (err instanceof StoreLoadError || (err instanceof Error && err.message.startsWith('data file'))) {
+    if (err instanceof StoreLoadError || err instanceof StoreLockedError || (err instanceof Error && err.message.startsWith('data file'))) {
       process.stderr.write(`${err.message}\n`);
       process.exit(3);
     }

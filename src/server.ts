@@ -8,6 +8,7 @@ import type { BotConfig } from './config.js';
 import { Store } from './store/store.js';
 import { buildSeedDocument } from './store/seed.js';
 import { ensureKeyFile, fileKey, fixedKey } from './store/key-file.js';
+import { acquireStoreLock, type StoreLock } from './store/store-lock.js';
 import { createBot, identify, incomingActivitySchema, invokeMessage, localeOf } from './bot/app.js';
 import { allFeatures } from './bot/features.js';
 import { sendNotices } from './bot/notices.js';
@@ -125,7 +126,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   const url = localUrl(bound.address, port);
 
   let store: Store;
+  let lock: StoreLock | null = null;
   try {
+    // One writer per store: `npm run admin -- person erase` refuses while this lock is held (src/store/store-lock.ts).
+    lock = acquireStoreLock(config.dataDir, 'the STARK bot', now());
     store = await Store.open({
       dataDir: config.dataDir,
       seed: () => buildSeedDocument({ now: now() }),
@@ -137,6 +141,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       onEvent: (event, fields) => (event === 'store.compactionFailed' ? log.error(event, fields) : event === 'store.journalTornTail' ? log.warn(event, fields) : log.info(event, fields)),
     });
   } catch (err) {
+    lock?.release();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     throw err;
@@ -359,6 +364,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
       if (!turnsDone) server.closeAllConnections();
       await closed;
       await store.close();
+      lock?.release();
       readiness.storeOpen = false;
       log.info('bot.stopped', { turnsDone, jobsDone, queueDrained: drained, queued: remaining });
     },

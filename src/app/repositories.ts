@@ -1,6 +1,9 @@
 import type { AuditEntry } from '../domain/audit.js';
 import type { Organisation } from '../domain/organisations.js';
 import type { Person } from '../domain/people.js';
+import type { ErasureCounts, ErasureSubject } from '../domain/privacy/erasure.js';
+import type { StoredRecords } from '../domain/privacy/export.js';
+import type { RetentionCounts, RetentionPolicy } from '../domain/privacy/retention.js';
 import type { AuditNote } from './kernel.js';
 
 /**
@@ -25,8 +28,36 @@ export interface AuditRepository {
   entries(): readonly AuditEntry[];
 }
 
+/** An erased person as their organisation's records now name them: a pseudonym, the organisation and the roles. */
+export interface ErasedPersonRecord {
+  pseudonym: string;
+  organisationId: string;
+  roles: readonly string[];
+  erasedAt: string;
+}
+
+/**
+ * Personal data across every record kind (src/domain/privacy/inventory.ts): what one person's export reads, erasure,
+ * and the retention rules. A backend implements it over all of its record kinds at once, so nothing is missed.
+ */
+export interface PrivacyRepository {
+  /** The records the export selects from (src/domain/privacy/export.ts). */
+  records(): StoredRecords;
+  /**
+   * Erases the subject everywhere (src/domain/privacy/erasure.ts) and notes the pseudonym with the organisation and
+   * roles; `attribution` names an organisation where a contact person was. Returns counts by kind.
+   */
+  erase(subject: ErasureSubject, erased: ErasedPersonRecord, attribution: (organisationId: string) => string, now: Date): ErasureCounts;
+  /** Clears what is outside its retention window (src/domain/privacy/retention.ts) and notes today's run. */
+  applyRetention(policy: RetentionPolicy, now: Date, attribution: (organisationId: string) => string): RetentionCounts;
+  /** The Stockholm date the retention rules last ran, or null. */
+  lastRetentionDate(): string | null;
+  erased(): readonly ErasedPersonRecord[];
+}
+
 export interface Repositories {
   people: PeopleRepository;
   organisations: OrganisationsRepository;
   audit: AuditRepository;
+  privacy: PrivacyRepository;
 }

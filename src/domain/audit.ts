@@ -21,6 +21,8 @@ export const auditActions = [
   'needs.roundOpened',
   'export.downloaded',
   'roster.changed',
+  /** A person's personal data was erased (#14): the entry names the pseudonym and counts, never what was erased. */
+  'person.erased',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -31,6 +31,11 @@ export const actions = [
   'records.approveMinutes',
   'records.answerPerCapsulam',
   'audit.view',
+  /** Personal data (#14): a person's own data ("mina uppgifter"); the privacy notice; removing and erasing people. */
+  'privacy.exportOwn',
+  'privacy.notice',
+  'roster.remove',
+  'privacy.erase',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -76,6 +81,10 @@ const roleRules: Record<Exclude<Action, ResourceAction>, readonly Role[]> = {
   'records.viewDecisions': anyRegistered,
   'records.attendanceReport': ['leadership'],
   'audit.view': ['leadership'],
+  'privacy.exportOwn': anyRegistered,
+  'privacy.notice': anyRegistered,
+  'roster.remove': ['leadership'],
+  'privacy.erase': ['leadership'],
 };
 
 const hasAny = (person: Pick<Person, 'roles'>, roles: readonly Role[]): boolean => person.roles.some((r) => roles.includes(r));

@@ -5,6 +5,7 @@ import { meetings } from './sv/meetings.js';
 import { needs } from './sv/needs.js';
 import { polls } from './sv/polls.js';
 import { records } from './sv/records.js';
+import { privacy } from './sv/privacy.js';
 
 /** The Swedish catalogue: the default language, and the shape every other language follows. */
-export const sv = { core, cost, meetings, needs, bodies, polls, records };
+export const sv = { core, cost, meetings, needs, bodies, polls, records, privacy };

@@ -25,6 +25,8 @@ export interface QueuedMessenger extends Messenger {
   stateOf(key: string): 'pending' | 'sent' | 'failed' | 'unknown';
   /** Messages queued or in flight in this process (the queue-depth metric). */
   depth(): number;
+  /** Drops the messages queued in memory to this person (erasure); returns how many. */
+  forget(personId: string): number;
 }
 
 /**
@@ -82,6 +84,7 @@ export function createMessenger({ transport, store, log, tenantId, clock, metric
     stop: () => queue.stop(),
     stateOf: (key) => deliveryLog.stateOf(key),
     depth: () => queue.size,
+    forget: (personId) => queue.cancel((job) => (job.payload as Payload | undefined)?.personId === personId),
     activityIdOf: (key) => deliveryLog.activityIdOf(key),
   };
 }

@@ -183,6 +183,25 @@ export class OutboundQueue {
     }
   }
 
+  // Drops queued jobs that `match` picks (one already in flight finishes); the caller removes their log entries.
+  // Erasure uses it: a message to someone erased must not go out. Returns how many were dropped.
+  cancel(match: (job: OutboundJob) => boolean): number {
+    let dropped = 0;
+    for (const conversation of this.#conversations.values()) {
+      const kept = conversation.jobs.filter((queued, i) => {
+        if ((i === 0 && conversation.busy) || !match(queued.job)) return true;
+        this.#keys.delete(queued.job.key);
+        dropped++;
+        return false;
+      });
+      if (kept.length === conversation.jobs.length) continue;
+      conversation.jobs = kept;
+      if (kept.length === 0 && !conversation.busy) conversation.tenant.active.delete(conversation);
+    }
+    if (dropped > 0 && this.#keys.size === 0 && this.#state === 'running') this.#settleDrainers(false);
+    return dropped;
+  }
+
   // Resumes the log's pending jobs, then sends until stop(). Calling it again while running does nothing.
   async start(): Promise<void> {
     if (this.#state === 'running') return;

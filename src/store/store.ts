@@ -281,6 +281,15 @@ export class Store {
       });
   }
 
+  /** Resolves when no snapshot is being written (erasure rewrites the backups after the live store, src/store/backup-erasure.ts). */
+  snapshotsSettled(): Promise<void> {
+    return this.backupWritten ?? Promise.resolve();
+  }
+
+  get dataDir(): string {
+    return this.options.dataDir;
+  }
+
   private async takeSnapshot(day: string, text: string): Promise<void> {
     const dir = join(this.options.dataDir, 'backups');
     await mkdir(dir, { recursive: true });

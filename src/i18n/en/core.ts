@@ -85,6 +85,7 @@ export const core: Catalogue['core'] = {
       'needs.roundOpened': 'opened a needs round',
       'export.downloaded': 'exported',
       'roster.changed': 'changed the roster',
+      'person.erased': "erased a person's data",
     },
     help: { command: 'log', text: 'See who did what: bookings, changes, reviewed needs, exports.' },
   },

@@ -84,6 +84,7 @@ export const core = {
       'needs.roundOpened': 'öppnade behovsomgång',
       'export.downloaded': 'exporterade',
       'roster.changed': 'ändrade registret',
+      'person.erased': 'raderade en persons uppgifter',
     },
     help: { command: 'logg', text: 'Se vem som gjort vad: bokningar, ändringar, behandlade behov, exporter.' },
   },

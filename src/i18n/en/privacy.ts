@@ -1,0 +1,67 @@
+import type { Catalogue } from '../catalogue.js';
+
+/** Personal data (#14): my data, the privacy notice, removing and erasing a person. */
+export const privacy: Catalogue['privacy'] = {
+  help: {
+    myData: { command: 'my data', text: 'Get a file with everything the bot has stored about you.' },
+    notice: { command: 'privacy', text: 'What the bot stores, why, for how long, and whom to ask.' },
+    remove: { command: 'remove <name>', text: 'Remove a person from the roster, and erase their personal data if you choose.' },
+  },
+  myData: {
+    title: 'Your data in the STARK bot',
+    intro: 'Here is everything the bot has stored about you: your roster entry, needs you submitted or supported, your answers and comments to meeting invitations, reminders, audit entries, what it needs to message you and messages queued to you.',
+    counts: (p) => `${p.records} records in ${p.sections} parts.`,
+    json: 'Download as JSON (machine-readable)',
+    xlsx: 'Download as Excel (.xlsx)',
+    csv: 'Download as CSV',
+    linkNote: 'The links work once, for ten minutes, and only for you.',
+    nothing: 'The bot has nothing stored about you.',
+    filename: 'my-data-stark',
+    sheetName: 'My data',
+    columns: { section: 'Part', item: 'No.', field: 'Field', value: 'Value' },
+    sections: {
+      roster: 'Roster',
+      needsSubmitted: 'Needs you submitted',
+      needsSupported: 'Needs you supported',
+      needsHandled: 'Needs you handled',
+      needsRoundsOpened: 'Needs rounds you opened',
+      pendingNeedMessages: 'Needs messages queued',
+      meetingsInvited: 'Meetings you were invited to (answers and comments)',
+      meetingsOrganised: 'Meetings you booked or changed',
+      remindersSent: 'Reminders sent to you',
+      pendingMeetingMessages: 'Meeting messages queued',
+      meetingCards: 'Meeting cards sent to you',
+      auditAsActor: 'Audit entries: what you did',
+      auditAsSubject: 'Audit entries: about you',
+      conversationReference: 'What the bot needs to message you in Teams',
+      preferences: 'Your choices (language)',
+      outbox: 'Messages to you (outbox)',
+    },
+  },
+  notice: {
+    title: 'Privacy: how the STARK bot handles personal data',
+    what: "**What is stored?** Name, e-mail, title, organisation and role from STARK's roster; needs submitted and who supported them; answers to meeting invitations with comments; reminders and messages sent; a record of programme leadership's actions; and what is needed to message you in Teams (a conversation id), plus your language choice.",
+    why: '**Why?** To coordinate the STARK collaboration: collect needs, call and follow up meetings and decisions, and share the costs as the agreement says. Legal basis: public interest and the exercise of official authority in the parties\' collaboration.',
+    howLong: (p) =>
+      `**For how long?** Comments on meeting answers are erased ${p.rsvpComments} days after the meeting. The log of messages sent is kept ${p.deliveryLog} days. Closed needs are kept as public records, but the contact person's name and e-mail are removed after ${p.closedNeedYears} years. After you leave the roster, what is needed to message you is removed ${p.formerMembers} days after you last wrote. Programme leadership's audit record is kept for as long as the collaboration lasts.`,
+    rights: '**Your rights.** Type **my data** in a personal chat with the bot to get a file with everything stored about you. To have your data erased or corrected, ask the contact below; programme leadership can remove you from the roster and erase your personal data.',
+    contact: (p) => `**Questions?** Contact ${p.contact}.`,
+  },
+  remove: {
+    notFound: (p) => `I can't find anyone in the roster with the name or e-mail "${p.query}".`,
+    ambiguous: (p) => `Several people match: ${p.names}. Type the full name or the e-mail address.`,
+    confirmTitle: (p) => `Remove ${p.name} from the roster?`,
+    confirmIntro: 'Choose what should happen. It cannot be undone.',
+    removeOnly: 'Remove from the roster (keep the records)',
+    removeOnlyExplain: 'The person can no longer use the bot. Needs, answers and audit entries stay under their id until retention or erasure.',
+    erase: 'Remove and erase personal data',
+    eraseExplain: "Name, e-mail, comments, language choice, what is needed to message them and queued messages are erased, from the backups too. Needs and meeting attendance stay, attributed to the organisation and role, not the person.",
+    cancel: 'Cancel',
+    cancelled: 'Nothing was changed.',
+    removed: (p) => `${p.name} has been removed from the roster. Their records are kept.`,
+    erased: (p) =>
+      `The person has been removed and their personal data erased. ${p.needs} needs and ${p.meetings} meetings are now attributed to the organisation; ${p.backups} backups were rewritten. The erasure is in the audit record, without the erased data.`,
+    gone: 'That person is no longer in the roster: nothing to remove.',
+    self: "You can't remove yourself. Ask someone else in programme leadership, or use the command line.",
+  },
+};
