@@ -6,6 +6,7 @@ import { meetingsSectionSchema } from './sections/meetings.js';
 import { outboxSectionSchema } from './sections/outbox.js';
 import { auditSectionSchema } from './sections/audit.js';
 import { linksSectionSchema } from './sections/links.js';
+import { recordsSectionSchema } from './sections/records.js';
 
 /** Bump with every change of the document's shape, and add a migration from the previous version (migrations.ts). */
 export const SCHEMA_VERSION = 2;
@@ -57,6 +58,8 @@ export const documentSchema = z
     needs: needsSectionSchema,
     meetings: meetingsSectionSchema,
     outbox: outboxSectionSchema,
+    /** Meeting records (#17): agenda and papers, notice, attendance, decisions, actions, minutes, per capsulam. */
+    records: recordsSectionSchema,
   })
   .strict();
 export type StoreDocument = z.infer<typeof documentSchema>;
