@@ -63,7 +63,7 @@ export default tseslint.config(
         patterns: [
           { group: ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/teams-ai', 'express'], message: 'Teams and HTTP code stays in src/bot and src/server.ts.' },
           { group: [...ours('bot', 'cards', 'i18n', 'outbound'), '**/server', '**/server.js', '**/main', '**/main.js'], message: 'src/store depends on src/domain (and the repository interfaces of src/app) only.' },
-          { group: ['**/app/**', '!**/app/kernel.js', '!**/app/unit-of-work.js', '!**/app/repositories.js'], message: 'src/store may use only the seam of src/app: kernel.ts, unit-of-work.ts, repositories.ts.' },
+          { group: ['**/app/*.js', '!**/app/kernel.js', '!**/app/unit-of-work.js', '!**/app/repositories.js', '**/app/*/**', '!**/app/*/ports.js'], message: 'src/store may use only the seam of src/app: kernel.ts, unit-of-work.ts, repositories.ts and a feature’s ports.ts.' },
         ],
       }],
     },

@@ -51,6 +51,9 @@ const envSchema = z
     STARK_REMINDER_TIME: z.preprocess(blankToUndefined, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a Stockholm time HH:mm like 09:00').default('09:00')),
     STARK_REMINDER_DAYS_BEFORE_DEADLINE: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int().min(0).max(60).default(3)),
     STARK_REMINDER_DAYS_BEFORE_MEETING: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int().min(0).max(60).default(1)),
+    STARK_NOTICE_DAYS_BEFORE: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int().min(0).max(60).default(7)),
+    STARK_NOTICE_TIME: z.preprocess(blankToUndefined, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a Stockholm time HH:mm like 09:00').default('09:00')),
+    STARK_ACTION_REMINDER_DAYS_BEFORE: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int().min(0).max(60).default(3)),
     STARK_LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
     STARK_LOG_FORMAT: z.preprocess(blankToUndefined, z.enum(['json', 'pretty']).default('json')),
     // App Service gives a container 30 s between SIGTERM and SIGKILL; finish before that.
@@ -107,6 +110,16 @@ export interface BotConfig {
   storeCompactBytes?: number;
   /** Meeting reminders: to non-answerers N days before the RSVP deadline, to Ja/Kanske M days before, at HH:mm Stockholm. */
   reminders: { timeOfDay: string; nonAnswerDaysBeforeDeadline: number; attendeeDaysBeforeMeeting: number };
+  /**
+   * Meeting records (#17): the notice goes out `notice.daysBefore` days before the meeting at `notice.timeOfDay`
+   * (STARK_NOTICE_DAYS_BEFORE, default 7; STARK_NOTICE_TIME); action owners are reminded `actionReminder.daysBefore`
+   * days before the due date (STARK_ACTION_REMINDER_DAYS_BEFORE, default 3). Optional for configs built by hand.
+   */
+  records?: {
+    notice: { daysBefore: number; timeOfDay: string };
+    actionReminder: { daysBefore: number; timeOfDay: string };
+    perCapsulamReminderHours: number;
+  };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** json in production; pretty (pino-pretty, a dev dependency) for `npm start`. */
   logFormat: 'json' | 'pretty';
@@ -167,6 +180,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
       timeOfDay: e.STARK_REMINDER_TIME,
       nonAnswerDaysBeforeDeadline: e.STARK_REMINDER_DAYS_BEFORE_DEADLINE,
       attendeeDaysBeforeMeeting: e.STARK_REMINDER_DAYS_BEFORE_MEETING,
+    },
+    records: {
+      notice: { daysBefore: e.STARK_NOTICE_DAYS_BEFORE, timeOfDay: e.STARK_NOTICE_TIME },
+      actionReminder: { daysBefore: e.STARK_ACTION_REMINDER_DAYS_BEFORE, timeOfDay: e.STARK_REMINDER_TIME },
+      perCapsulamReminderHours: 24,
     },
     logLevel: e.STARK_LOG_LEVEL,
     logFormat: e.STARK_LOG_FORMAT,

@@ -4,6 +4,12 @@ import type { Person } from '../domain/people.js';
 import type { ErasureCounts, ErasureSubject } from '../domain/privacy/erasure.js';
 import type { StoredRecords } from '../domain/privacy/export.js';
 import type { RetentionCounts, RetentionPolicy } from '../domain/privacy/retention.js';
+import type { Meeting } from '../domain/meetings/meeting.js';
+import type { Need } from '../domain/needs/need.js';
+import type { ActionItem } from '../domain/records/action.js';
+import type { Decision } from '../domain/records/decision.js';
+import type { PerCapsulam } from '../domain/records/per-capsulam.js';
+import type { MeetingRecord } from '../domain/records/record.js';
 import type { AuditNote } from './kernel.js';
 
 /**
@@ -55,9 +61,36 @@ export interface PrivacyRepository {
   erased(): readonly ErasedPersonRecord[];
 }
 
+/**
+ * Meeting records (#17). The meetings and needs it reads are read-only views here (their own features change them),
+ * so the records feature depends on them through this narrow seam only.
+ */
+export interface RecordsRepository {
+  meeting(id: string): Meeting | undefined;
+  meetings(): readonly Meeting[];
+  needs(): readonly Need[];
+  record(meetingId: string): MeetingRecord | undefined;
+  records(): readonly MeetingRecord[];
+  /** Adds or replaces the record of its meeting. */
+  putRecord(record: MeetingRecord): void;
+  decisions(): readonly Decision[];
+  /** Adds or replaces the decision with its id. */
+  putDecision(decision: Decision): void;
+  actions(): readonly ActionItem[];
+  putAction(action: ActionItem): void;
+  procedures(): readonly PerCapsulam[];
+  putProcedure(procedure: PerCapsulam): void;
+  /** A fresh id with this prefix ("d", "x", "pc"), never handed out before. */
+  nextId(prefix: string): string;
+  /** Keys of messages already handed to the messenger. */
+  sentKeys(): ReadonlySet<string>;
+  markSent(keys: readonly string[]): void;
+}
+
 export interface Repositories {
   people: PeopleRepository;
   organisations: OrganisationsRepository;
   audit: AuditRepository;
   privacy: PrivacyRepository;
+  records: RecordsRepository;
 }

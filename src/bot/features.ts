@@ -7,10 +7,11 @@ import { meetingsFeature } from './features/meetings-feature.js';
 import { auditFeature } from './features/audit-feature.js';
 import { filesFeature } from './features/files-feature.js';
 import { privacyFeature } from './features/privacy-feature.js';
+import { recordsFeature } from './features/records-feature.js';
 
 /** Every feature of the bot. Text routes are tried in this order (help first); help lists core's entries last. */
 export function allFeatures(config?: Pick<BotConfig, 'reminders'>): BotFeature[] {
-  const features: BotFeature[] = [costFeature(), needsFeature(), meetingsFeature(config ? { reminders: config.reminders } : {})];
+  const features: BotFeature[] = [costFeature(), needsFeature(), meetingsFeature(config ? { reminders: config.reminders } : {}), recordsFeature()];
   const core = coreFeature(() => [...features.filter((f) => f !== core), core].flatMap((f) => f.help ?? []));
   features.unshift(core);
   features.push(auditFeature(), privacyFeature(), filesFeature(() => features.flatMap((f) => f.downloads ?? [])));

@@ -3,7 +3,7 @@ import { ANSWER_MAX, programmeAreas } from '../domain/needs/need.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import { MAX_CARD_BYTES } from './needs-card-limits.js';
 import { adaptiveCard, execute, factSet, heading, plain, textBlock, userText, type AdaptiveCard, type CardElement } from './adaptive-card.js';
-import { clip, stateText, withdrawAction, type NeedSummaryView } from './needs-card-parts.js';
+import { clip, decisionsText, stateText, withdrawAction, type NeedSummaryView } from './needs-card-parts.js';
 import { needsVerbs, reviewInputIds } from './needs-verbs.js';
 
 export type ReviewTarget = 'under-beredning' | 'ingar-i-programplan' | 'avslagen' | 'sammanslagen';
@@ -122,6 +122,7 @@ function build(view: NeedDetailView, t: Catalogue, fit: Fit): AdaptiveCard {
     heading(d.heading({ number: view.number })),
     // The heading names the number already; the title as typed, a TextRun (never markdown).
     { ...userText(view.title, { size: 'Medium', weight: 'Bolder' }), spacing: 'Small' },
+    ...(decisionsText(t, view) ? [textBlock(plain(decisionsText(t, view) ?? ''), { weight: 'Bolder', color: 'Accent' })] : []),
     factSet([
       [d.status, plain(stateText(t, view.state))],
       [d.area, t.needs.areas[view.area]],

@@ -1,3 +1,5 @@
+import type { DecisionRef } from '../domain/records/decision.js';
+import { refText } from './records-card-parts.js';
 import type { NeedState, ProgrammeArea } from '../domain/needs/need.js';
 import type { Catalogue } from '../i18n/catalogue.js';
 import { execute, plain, textBlock, userText, type CardElement } from './adaptive-card.js';
@@ -14,6 +16,14 @@ export interface NeedSummaryView {
   supportCount: number;
   /** Stockholm date, yyyy-MM-dd. */
   submittedDate: string;
+  /** The valid decisions that concern the need (meeting records, #17); preliminary until the minutes are approved. */
+  decisions?: ReadonlyArray<{ ref: DecisionRef; final: boolean }> | undefined;
+}
+
+/** "Beslut: Programrådet 2027 § 4" (preliminary ones marked), or undefined when no decision concerns the need. */
+export function decisionsText(t: Catalogue, need: Pick<NeedSummaryView, 'decisions'>): string | undefined {
+  if (!need.decisions || need.decisions.length === 0) return undefined;
+  return t.records.needDecisions({ refs: need.decisions.map((d) => `${refText(t, d.ref)}${d.final ? '' : ` (${t.records.preliminaryShort})`}`).join(', ') });
 }
 
 /** The status in words, with the plan's year and area or the merge target. */
@@ -60,6 +70,7 @@ export function needRow(t: Catalogue, need: NeedSummaryView): CardElement {
         size: 'Small',
         spacing: 'None',
       }),
+      ...(decisionsText(t, need) ? [textBlock(plain(decisionsText(t, need) ?? ''), { size: 'Small', weight: 'Bolder', spacing: 'None' })] : []),
     ],
   };
 }

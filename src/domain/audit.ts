@@ -23,6 +23,21 @@ export const auditActions = [
   'roster.changed',
   /** A person's personal data was erased (#14): the entry names the pseudonym and counts, never what was erased. */
   'person.erased',
+  'records.agendaChanged',
+  'records.noticeSent',
+  'records.changesAnnounced',
+  'records.attendanceRecorded',
+  'records.decisionRecorded',
+  'records.perCapsulamOpened',
+  'records.perCapsulamClosed',
+  'records.actionCreated',
+  'records.actionUpdated',
+  'records.minutesDrafted',
+  'records.minutesEdited',
+  'records.signatoriesNamed',
+  'records.minutesApproved',
+  'records.minutesChangeRequested',
+  'records.minutesJusterat',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;
@@ -37,7 +52,7 @@ export const auditChangeSchema = z
 export type AuditChange = z.infer<typeof auditChangeSchema>;
 
 export const auditSubjectSchema = z
-  .object({ kind: z.enum(['meeting', 'need', 'needsRound', 'export', 'roster']), id: z.string().min(1).max(100) })
+  .object({ kind: z.enum(['meeting', 'need', 'needsRound', 'export', 'roster', 'decision', 'action', 'perCapsulam']), id: z.string().min(1).max(100) })
   .strict();
 export type AuditSubject = z.infer<typeof auditSubjectSchema>;
 

@@ -7,6 +7,7 @@ import { outboxSectionSchema } from './sections/outbox.js';
 import { auditSectionSchema } from './sections/audit.js';
 import { linksSectionSchema } from './sections/links.js';
 import { privacySectionSchema } from './sections/privacy.js';
+import { recordsSectionSchema } from './sections/records.js';
 
 /** Bump with every change of the document's shape, and add a migration from the previous version (migrations.ts). */
 export const SCHEMA_VERSION = 2;
@@ -60,6 +61,8 @@ export const documentSchema = z
     outbox: outboxSectionSchema,
     /** Pseudonyms of erased people and the retention job's last run (src/domain/privacy). */
     privacy: privacySectionSchema,
+    /** Meeting records (#17): agenda and papers, notice, attendance, decisions, actions, minutes, per capsulam. */
+    records: recordsSectionSchema,
   })
   .strict();
 export type StoreDocument = z.infer<typeof documentSchema>;

@@ -4,10 +4,17 @@ import type { StoreDocument } from './schema.js';
 import type { Store } from './store.js';
 import { auditRepository, organisationsRepository, peopleRepository } from './repositories/core.js';
 import { privacyRepository } from './repositories/privacy.js';
+import { recordsRepository } from './repositories/records.js';
 
-/** The repositories over one document (the live one for reads, the write's draft inside `write`). */
+/** The repositories over one document (the live one for reads, the write's draft inside `write`). One line per kind. */
 export function repositoriesOver(doc: StoreDocument): Repositories {
-  return { people: peopleRepository(doc), organisations: organisationsRepository(doc), audit: auditRepository(doc), privacy: privacyRepository(doc) };
+  return {
+    people: peopleRepository(doc),
+    organisations: organisationsRepository(doc),
+    audit: auditRepository(doc),
+    privacy: privacyRepository(doc),
+    records: recordsRepository(doc),
+  };
 }
 
 /** The embedded file store as a UnitOfWork: one `updateOnce` per write (one durable commit). */

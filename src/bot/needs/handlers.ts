@@ -47,7 +47,8 @@ type ListData = z.infer<typeof listPayloadSchema>;
 
 const section = (turn: Turn) => turn.services.store.doc.needs;
 const findNeed = (turn: Turn, number: number): Need | undefined => section(turn).needs.find((n) => n.number === number);
-const directory = (turn: Turn): NeedsDirectory => needsDirectory({ organisations: turn.services.store.doc.organisations, people: turn.services.store.doc.people });
+const directory = (turn: Turn): NeedsDirectory =>
+  needsDirectory({ organisations: turn.services.store.doc.organisations, people: turn.services.store.doc.people, decisions: turn.services.store.doc.records.decisions });
 const countyOf = (turn: Turn) => countyLookup(turn.services.store.doc.organisations);
 const message = (text: string): ActionResult => ({ message: text });
 const card = (c: AdaptiveCard): ActionResult => ({ card: c });

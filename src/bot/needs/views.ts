@@ -1,3 +1,4 @@
+import { decisionRef, decisionsForNeed, type Decision, type DecisionRef } from '../../domain/records/decision.js';
 import type { NeedDetailView } from '../../cards/need-detail-card.js';
 import type { NeedNotificationCardModel } from '../../cards/need-notification-card.js';
 import type { SimilarNeedView } from '../../cards/need-similar-card.js';
@@ -19,14 +20,19 @@ import type { Catalogue } from '../../i18n/catalogue.js';
 export interface NeedsDirectory {
   organisationName(id: string): string;
   personName(aadObjectId: string): string;
+  /** The valid decisions that concern a need (meeting records, #17), oldest first. */
+  decisionsFor?(number: number): Array<{ ref: DecisionRef; final: boolean }>;
 }
 
 export function needsDirectory({
   organisations,
   people,
+  decisions,
 }: {
   organisations: ReadonlyArray<{ id: string; name: string }>;
   people: ReadonlyArray<{ aadObjectId: string; name: string }>;
+  /** The decisions log: a need's status shows the decisions that concern it. */
+  decisions?: readonly Decision[];
 }): NeedsDirectory {
   const orgs = new Map(organisations.map((o) => [o.id, o.name]));
   const names = new Map(people.map((p) => [p.aadObjectId.toLowerCase(), p.name]));
@@ -34,10 +40,14 @@ export function needsDirectory({
     organisationName: (id) => orgs.get(id) ?? id,
     // Someone who has left the roster is still in a need's history: shown as a dash, not as an id.
     personName: (id) => names.get(id.toLowerCase()) ?? '–',
+    decisionsFor: (number) =>
+      decisionsForNeed({ decisions: decisions ?? [], needNumber: number })
+        .filter((d) => d.decision.status === 'valid')
+        .map((d) => ({ ref: decisionRef(d.decision), final: d.final })),
   };
 }
 
-export const needSummaryView = (need: Need, dir: NeedsDirectory): NeedSummaryView => ({
+export const needSummaryView = (need: Need, dir: NeedsDirectory): NeedSummaryView => withDecisions(dir.decisionsFor?.(need.number) ?? [], {
   number: need.number,
   title: need.title,
   organisationName: dir.organisationName(need.organisationId),
@@ -47,6 +57,8 @@ export const needSummaryView = (need: Need, dir: NeedsDirectory): NeedSummaryVie
   supportCount: need.supports.length,
   submittedDate: stockholmDate(need.submittedAt),
 });
+
+const withDecisions = (decisions: NonNullable<NeedSummaryView['decisions']>, view: NeedSummaryView): NeedSummaryView => (decisions.length > 0 ? { ...view, decisions } : view);
 
 const dateTime = (d: Date): string => formatStockholm(d, 'yyyy-MM-dd HH:mm');
 
