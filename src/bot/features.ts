@@ -6,10 +6,11 @@ import { needsFeature } from './features/needs-feature.js';
 import { meetingsFeature } from './features/meetings-feature.js';
 import { auditFeature } from './features/audit-feature.js';
 import { filesFeature } from './features/files-feature.js';
+import { pollsFeature } from './features/polls-feature.js';
 
 /** Every feature of the bot. Text routes are tried in this order (help first); help lists core's entries last. */
-export function allFeatures(config?: Pick<BotConfig, 'reminders'>): BotFeature[] {
-  const features: BotFeature[] = [costFeature(), needsFeature(), meetingsFeature(config ? { reminders: config.reminders } : {})];
+export function allFeatures(config?: Pick<BotConfig, 'reminders' | 'polls'>): BotFeature[] {
+  const features: BotFeature[] = [costFeature(), needsFeature(), meetingsFeature(config ? { reminders: config.reminders } : {}), pollsFeature(config?.polls)];
   const core = coreFeature(() => [...features.filter((f) => f !== core), core].flatMap((f) => f.help ?? []));
   features.unshift(core);
   features.push(auditFeature(), filesFeature(() => features.flatMap((f) => f.downloads ?? [])));

@@ -21,6 +21,9 @@ export const auditActions = [
   'needs.roundOpened',
   'export.downloaded',
   'roster.changed',
+  'poll.created',
+  'poll.finalised',
+  'poll.cancelled',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;
@@ -35,7 +38,7 @@ export const auditChangeSchema = z
 export type AuditChange = z.infer<typeof auditChangeSchema>;
 
 export const auditSubjectSchema = z
-  .object({ kind: z.enum(['meeting', 'need', 'needsRound', 'export', 'roster']), id: z.string().min(1).max(100) })
+  .object({ kind: z.enum(['meeting', 'need', 'needsRound', 'export', 'roster', 'poll']), id: z.string().min(1).max(100) })
   .strict();
 export type AuditSubject = z.infer<typeof auditSubjectSchema>;
 

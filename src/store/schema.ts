@@ -6,6 +6,8 @@ import { meetingsSectionSchema } from './sections/meetings.js';
 import { outboxSectionSchema } from './sections/outbox.js';
 import { auditSectionSchema } from './sections/audit.js';
 import { linksSectionSchema } from './sections/links.js';
+import { pollsSectionSchema } from './sections/polls.js';
+import { calendarSectionSchema } from './sections/calendar.js';
 
 /** Bump with every change of the document's shape, and add a migration from the previous version (migrations.ts). */
 export const SCHEMA_VERSION = 2;
@@ -57,6 +59,10 @@ export const documentSchema = z
     needs: needsSectionSchema,
     meetings: meetingsSectionSchema,
     outbox: outboxSectionSchema,
+    /** Date polls (issue #16). */
+    polls: pollsSectionSchema,
+    /** Outlook events of meetings, with Graph credentials (issue #16). */
+    calendar: calendarSectionSchema,
   })
   .strict();
 export type StoreDocument = z.infer<typeof documentSchema>;

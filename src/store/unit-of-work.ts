@@ -3,10 +3,18 @@ import type { UnitOfWork } from '../app/unit-of-work.js';
 import type { StoreDocument } from './schema.js';
 import type { Store } from './store.js';
 import { auditRepository, organisationsRepository, peopleRepository } from './repositories/core.js';
+import { calendarRepository, meetingsRepository, pollsRepository } from './repositories/polls.js';
 
 /** The repositories over one document (the live one for reads, the write's draft inside `write`). */
 export function repositoriesOver(doc: StoreDocument): Repositories {
-  return { people: peopleRepository(doc), organisations: organisationsRepository(doc), audit: auditRepository(doc) };
+  return {
+    people: peopleRepository(doc),
+    organisations: organisationsRepository(doc),
+    audit: auditRepository(doc),
+    polls: pollsRepository(doc),
+    meetings: meetingsRepository(doc),
+    calendar: calendarRepository(doc),
+  };
 }
 
 /** The embedded file store as a UnitOfWork: one `updateOnce` per write (one durable commit). */
