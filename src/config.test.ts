@@ -66,4 +66,22 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ STARK_LIMIT_TURNS: '10', STARK_LIMIT_DOWNLOADS: '3' }).limits).toMatchObject({ turns: { max: 10 }, downloads: { max: 3 } });
     expect(problems({ STARK_LIMIT_WRITES: '0' }).find((x) => x.startsWith('STARK_LIMIT_WRITES'))).toMatch(/at least 1/);
   });
+
+  it('date polls: reminders at the reminder time unless set apart, at most 3 unless told; 0–10', () => {
+    expect(loadConfig({}).polls).toEqual({ timeOfDay: '09:00', maxReminders: 3 });
+    expect(loadConfig({ STARK_REMINDER_TIME: '08:15' }).polls.timeOfDay).toBe('08:15');
+    expect(loadConfig({ STARK_POLL_REMINDER_TIME: '10:30', STARK_POLL_REMINDERS_MAX: '1' }).polls).toEqual({ timeOfDay: '10:30', maxReminders: 1 });
+    expect(problems({ STARK_POLL_REMINDERS_MAX: '11' }).find((x) => x.startsWith('STARK_POLL_REMINDERS_MAX'))).toMatch(/0–10/);
+  });
+
+  it('the Outlook calendar: .ics without GRAPH_*; Graph with all of them; a half set is named, the secret never echoed', () => {
+    expect(loadConfig({}).calendar).toEqual({ backend: 'ics' });
+    const graph = loadConfig({ GRAPH_TENANT_ID: '9A8B7C6D-0000-4000-8000-00000000AAAA', GRAPH_CLIENT_ID: '1b2c3d4e-0000-4000-8000-00000000bbbb', GRAPH_CLIENT_SECRET: 's3cret-value', STARK_ORGANISER_MAILBOX: 'Stark@MDU.example' });
+    expect(graph.calendar).toMatchObject({ backend: 'graph', tenantId: '9a8b7c6d-0000-4000-8000-00000000aaaa', organiserMailbox: 'stark@mdu.example' });
+    expect(JSON.stringify(graph)).not.toContain('s3cret-value');
+    const half = problems({ GRAPH_CLIENT_SECRET: 's3cret-value', GRAPH_TENANT_ID: 'nope' });
+    expect(half.find((x) => x.startsWith('STARK_ORGANISER_MAILBOX'))).toMatch(/required/);
+    expect(half.find((x) => x.startsWith('GRAPH_TENANT_ID'))).toMatch(/GUID.*"nope"/);
+    expect(half.join('\n')).not.toContain('s3cret-value');
+  });
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { defaultLimits, limitKinds, type LimitKind, type LimitsPolicy } from './domain/limits.js';
 import { retentionKinds, type RetentionKind } from './domain/privacy/inventory.js';
 import { defaultRetention, type RetentionPolicy } from './domain/privacy/retention.js';
+import { calendarConfigFromEnv, calendarEnvShape, refineCalendarEnv, type CalendarConfig } from './calendar/calendar-config.js';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
@@ -54,6 +55,10 @@ const envSchema = z
     STARK_NOTICE_DAYS_BEFORE: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int().min(0).max(60).default(7)),
     STARK_NOTICE_TIME: z.preprocess(blankToUndefined, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a Stockholm time HH:mm like 09:00').default('09:00')),
     STARK_ACTION_REMINDER_DAYS_BEFORE: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int().min(0).max(60).default(3)),
+    /** Date polls: reminders from this Stockholm time (default: STARK_REMINDER_TIME), at most this many per person. */
+    STARK_POLL_REMINDER_TIME: z.preprocess(blankToUndefined, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a Stockholm time HH:mm like 09:00').optional()),
+    STARK_POLL_REMINDERS_MAX: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0–10').max(10, 'must be 0–10').default(3)),
+    ...calendarEnvShape,
     STARK_LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
     STARK_LOG_FORMAT: z.preprocess(blankToUndefined, z.enum(['json', 'pretty']).default('json')),
     // App Service gives a container 30 s between SIGTERM and SIGKILL; finish before that.
@@ -79,6 +84,7 @@ const envSchema = z
     BOT_APP_TYPE: z.preprocess(blankToUndefined, z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant')),
   })
   .superRefine((env, ctx) => {
+    refineCalendarEnv(env, ctx);
     if (env.BOT_PASSWORD && !env.BOT_ID) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['BOT_ID'], message: 'is required when BOT_PASSWORD is set' });
     if (env.BOT_ID && env.BOT_APP_TYPE !== 'UserAssignedMSI' && !env.BOT_PASSWORD) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['BOT_PASSWORD'], message: 'is required when BOT_ID is set (or set BOT_APP_TYPE=UserAssignedMSI)' });
@@ -120,6 +126,13 @@ export interface BotConfig {
     actionReminder: { daysBefore: number; timeOfDay: string };
     perCapsulamReminderHours: number;
   };
+  /** Date polls (issue #16): reminders to uncovered seats once a day from `timeOfDay`, at most `maxReminders` per person. */
+  polls: { timeOfDay: string; maxReminders: number };
+  /**
+   * The Outlook calendar (issue #16): Microsoft Graph with the application's credentials and the organiser mailbox, or
+   * `ics` (no GRAPH_* variables): invitations carry .ics files as before.
+   */
+  calendar: CalendarConfig;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** json in production; pretty (pino-pretty, a dev dependency) for `npm start`. */
   logFormat: 'json' | 'pretty';
@@ -159,7 +172,14 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}${i.path[0] && env[String(i.path[0])] !== undefined ? ` (got "${env[String(i.path[0])]}")` : ''}`));
+    // Secrets are named, never echoed.
+    const secret = new Set(['BOT_PASSWORD', 'GRAPH_CLIENT_SECRET', 'STARK_LINK_SIGNING_KEY']);
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const key = String(i.path[0] ?? '');
+        return `${i.path.join('.')}: ${i.message}${key && !secret.has(key) && env[key] !== undefined ? ` (got "${env[key]}")` : ''}`;
+      }),
+    );
   }
   const e = parsed.data;
   const limits = Object.fromEntries(
@@ -186,6 +206,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
       actionReminder: { daysBefore: e.STARK_ACTION_REMINDER_DAYS_BEFORE, timeOfDay: e.STARK_REMINDER_TIME },
       perCapsulamReminderHours: 24,
     },
+    polls: { timeOfDay: e.STARK_POLL_REMINDER_TIME ?? e.STARK_REMINDER_TIME, maxReminders: e.STARK_POLL_REMINDERS_MAX },
+    calendar: calendarConfigFromEnv(e),
     logLevel: e.STARK_LOG_LEVEL,
     logFormat: e.STARK_LOG_FORMAT,
     shutdownGraceMs: Math.round(e.STARK_SHUTDOWN_GRACE_SECONDS * 1000),

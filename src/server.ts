@@ -11,6 +11,8 @@ import { ensureKeyFile, fileKey, fixedKey } from './store/key-file.js';
 import { acquireStoreLock, type StoreLock } from './store/store-lock.js';
 import { createBot, identify, incomingActivitySchema, invokeMessage, localeOf } from './bot/app.js';
 import { allFeatures } from './bot/features.js';
+import { calendarSyncFromConfig } from './calendar/graph-credentials.js';
+import type { CalendarSync } from './calendar/calendar-sync.js';
 import { sendNotices } from './bot/notices.js';
 import type { BotFeature, Services } from './bot/feature.js';
 import { createLogger, type Logger } from './observability/logger.js';
@@ -61,6 +63,8 @@ export interface StartOptions {
    * Microsoft's (unset); tests that run with credentials publish their own keys and hand out a fixed token.
    */
   botFramework?: { openIdMetadataUrl?: string; credentialsFactory?: ServiceClientCredentialsFactory };
+  /** The Outlook calendar backend; default: from config.calendar (Graph with credentials, else .ics). Tests point it at a fake Graph. */
+  calendar?: (config: BotConfig) => CalendarSync;
 }
 
 /** A readable reason for a 400, never echoing the body back. */
@@ -172,7 +176,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   await messenger.start();
   readiness.queueRunning = true;
   const stopObservingQueue = metrics.observeQueueDepth(() => messenger.depth());
-  const features = options.features ?? allFeatures(config);
+  const features = options.features ?? allFeatures(config, (options.calendar ?? ((c: BotConfig) => calendarSyncFromConfig(c.calendar)))(config));
   const renderers = features.flatMap((f) => f.notices ?? []);
   const services: Services = { store, config, log, now, links, messenger, limiter: new Limiter(config.limits), transport, notify: (notices) => sendNotices({ store, messenger }, renderers, notices) };
   const bot = createBot({ adapter, services, features });

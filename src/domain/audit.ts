@@ -38,6 +38,9 @@ export const auditActions = [
   'records.minutesApproved',
   'records.minutesChangeRequested',
   'records.minutesJusterat',
+  'poll.created',
+  'poll.finalised',
+  'poll.cancelled',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;
@@ -52,7 +55,7 @@ export const auditChangeSchema = z
 export type AuditChange = z.infer<typeof auditChangeSchema>;
 
 export const auditSubjectSchema = z
-  .object({ kind: z.enum(['meeting', 'need', 'needsRound', 'export', 'roster', 'decision', 'action', 'perCapsulam']), id: z.string().min(1).max(100) })
+  .object({ kind: z.enum(['meeting', 'need', 'needsRound', 'export', 'roster', 'decision', 'action', 'perCapsulam', 'poll']), id: z.string().min(1).max(100) })
   .strict();
 export type AuditSubject = z.infer<typeof auditSubjectSchema>;
 

@@ -8,6 +8,8 @@ import { auditSectionSchema } from './sections/audit.js';
 import { linksSectionSchema } from './sections/links.js';
 import { privacySectionSchema } from './sections/privacy.js';
 import { recordsSectionSchema } from './sections/records.js';
+import { pollsSectionSchema } from './sections/polls.js';
+import { calendarSectionSchema } from './sections/calendar.js';
 
 /** Bump with every change of the document's shape, and add a migration from the previous version (migrations.ts). */
 export const SCHEMA_VERSION = 2;
@@ -63,6 +65,10 @@ export const documentSchema = z
     privacy: privacySectionSchema,
     /** Meeting records (#17): agenda and papers, notice, attendance, decisions, actions, minutes, per capsulam. */
     records: recordsSectionSchema,
+    /** Date polls (issue #16). */
+    polls: pollsSectionSchema,
+    /** Outlook events of meetings, with Graph credentials (issue #16). */
+    calendar: calendarSectionSchema,
   })
   .strict();
 export type StoreDocument = z.infer<typeof documentSchema>;

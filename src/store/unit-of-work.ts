@@ -5,6 +5,7 @@ import type { Store } from './store.js';
 import { auditRepository, organisationsRepository, peopleRepository } from './repositories/core.js';
 import { privacyRepository } from './repositories/privacy.js';
 import { recordsRepository } from './repositories/records.js';
+import { calendarRepository, meetingsRepository, pollsRepository } from './repositories/polls.js';
 
 /** The repositories over one document (the live one for reads, the write's draft inside `write`). One line per kind. */
 export function repositoriesOver(doc: StoreDocument): Repositories {
@@ -14,6 +15,9 @@ export function repositoriesOver(doc: StoreDocument): Repositories {
     audit: auditRepository(doc),
     privacy: privacyRepository(doc),
     records: recordsRepository(doc),
+    polls: pollsRepository(doc),
+    meetings: meetingsRepository(doc),
+    calendar: calendarRepository(doc),
   };
 }
 

@@ -97,6 +97,8 @@ export class Harness {
       /** Passed to startBot: the tests' Bot Framework keys and outbound credentials (runs with credentials). */
       botFramework?: Parameters<typeof startBot>[0]['botFramework'];
       authorization?: (activity: Record<string, unknown>) => string;
+      /** Passed to startBot: the calendar backend built from the config (tests: pointed at the fake Graph). */
+      calendar?: Parameters<typeof startBot>[0]['calendar'];
     } = {},
   ): Promise<Harness> {
     const connector = await new FakeConnector().start();
@@ -111,6 +113,7 @@ export class Harness {
       runJobs: false,
       ...(options.metrics ? { metrics: options.metrics } : {}),
       ...(options.botFramework ? { botFramework: options.botFramework } : {}),
+      ...(options.calendar ? { calendar: options.calendar } : {}),
     });
     return new Harness(bot, connector, dataDir, log, !options.dataDir, options.authorization);
   }

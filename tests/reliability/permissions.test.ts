@@ -34,6 +34,7 @@ let representatives: Representative[] = [];
 class Fixture {
   private readonly needs = new Map<string, number>();
   private readonly meetings = new Map<string, string>();
+  private readonly polls = new Map<string, string>();
 
   get doc(): Readonly<StoreDocument> {
     return b.store.doc;
@@ -65,10 +66,23 @@ class Fixture {
     this.meetings.set(tag, meeting.id);
     return meeting.id;
   }
+
+  /** A Programråd date poll made by leadership (its members and substitutes are asked). */
+  async poll(tag: string): Promise<string> {
+    const known = this.polls.get(tag);
+    if (known) return known;
+    const draftId = `perm-poll-${tag}`;
+    const r = await b.client.invoke(demo.leader, 'poll.create', pollForm(draftId));
+    if (!this.doc.polls.polls.some((p) => p.id === draftId)) throw new Error(`the fixture poll ${draftId} was not stored: ${r.text.slice(0, 200)}`);
+    this.polls.set(tag, draftId);
+    return draftId;
+  }
 }
 const fx = new Fixture();
 
 const needForm = (title: string, organisationId: string) => ({ title, description: `Beskrivning: ${title}.`, area: 'framtida-valfarden', organisationId, contactName: 'Test', urgency: 'medium', force: 'true', submissionId: `perm-${Math.random().toString(36).slice(2, 12)}` });
+const pollForm = (draftId: string) => ({ draftId, type: 'programrad', title: `Tidsförslag ${draftId}`, place: 'MDU, Västerås', deadline: '2027-03-22', slot1Date: '2027-03-30', slot1Start: '09:00', slot1End: '12:00', slot2Date: '2027-03-31', slot2Start: '13:00', slot2End: '15:00' });
+const pollInvitees = (pollId: unknown) => ({ inviteeIds: fx.doc.polls.polls.find((p) => p.id === pollId)?.inviteeIds ?? [] });
 const meetingForm = (title: string) => ({ type: 'programrad', title, date: '2027-03-30', start: '13:00', end: '15:00', place: 'MDU, Västerås', agenda: 'Läget', deadline: '2027-03-22' });
 
 interface Attempt {
@@ -176,6 +190,30 @@ const matrix: Record<string, Variant[]> = {
   'meeting.open': [{ name: 'an invitation', data: async () => ({ meetingId: await fx.meeting('view') }), allowed: registered, effect: 'either' }],
   // Leadership gets the overview; everyone else their own member card: both are cards.
   'meeting.overview': [{ name: 'the overview', data: () => ({}), allowed: registered, effect: 'either' }],
+  'poll.form': [{ name: 'a new poll', data: () => ({}), allowed: ({ person }) => can(person, 'polls.manage'), effect: 'reads' }],
+  'poll.create': [{ name: 'a Programråd poll', data: ({ index }) => pollForm(`create-${index}`), allowed: ({ person }) => can(person, 'polls.manage'), effect: 'writes' }],
+  'poll.answer': [
+    { name: 'yes to both times', data: async () => ({ pollId: await fx.poll('answer'), 'answer-s1': 'yes', 'answer-s2': 'yes' }), allowed: ({ person }, d) => can(person, 'polls.answer', pollInvitees(d.pollId)), effect: 'writes' },
+  ],
+  'poll.refresh': [{ name: 'an answer card', data: async () => ({ pollId: await fx.poll('view') }), allowed: registered, effect: 'either' }],
+  'poll.open': [{ name: 'an answer card', data: async () => ({ pollId: await fx.poll('view') }), allowed: registered, effect: 'either' }],
+  'poll.overview': [{ name: 'the overview', data: async () => ({ pollId: await fx.poll('view') }), allowed: ({ person }) => can(person, 'polls.manage'), effect: 'reads' }],
+  'poll.finalise': [
+    {
+      name: 'a poll of their own to finalise',
+      data: async ({ person, index }) => ({ pollId: await fx.poll(can(person, 'polls.manage') ? `finalise-${index}` : 'finalise'), slotId: 's1', confirm: 'yes' }),
+      allowed: ({ person }) => can(person, 'polls.manage'),
+      effect: 'writes',
+    },
+  ],
+  'poll.cancel': [
+    {
+      name: 'a poll of their own to call off',
+      data: async ({ person, index }) => ({ pollId: await fx.poll(can(person, 'polls.manage') ? `cancel-${index}` : 'cancel'), confirm: 'yes' }),
+      allowed: ({ person }) => can(person, 'polls.manage'),
+      effect: 'writes',
+    },
+  ],
   // A file offered through a button (Teams: the file consent card; local mode: a single-use link as a message).
   'file.send': [{ name: 'the needs export', data: () => ({ file: 'needs-export', format: 'csv', round: 'all' }), allowed: ({ person }) => can(person, 'needs.export'), effect: 'either' }],
 };

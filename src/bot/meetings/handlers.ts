@@ -15,6 +15,7 @@ import type { ActionResult, Turn } from '../feature.js';
 import { change as auditChange, meetingChanges } from '../../domain/audit.js';
 import { auditTurn, logAudit } from '../audit-log.js';
 import type { MeetingCommand } from './commands.js';
+import { replyOpenPolls } from '../polls/handlers.js';
 import { deliverPending, icsUrl, invitationCardFor, noticeEntries, organiserEntry, replaceEntries } from './delivery.js';
 import { changeRefusalText, rsvpConfirmationText, rsvpRefusalText } from './messages.js';
 import type { cancelPayloadSchema, formPayloadSchema, inviteesPayloadSchema, rsvpPayloadSchema, schedulePayloadSchema } from './payloads.js';
@@ -81,7 +82,10 @@ export async function handleCommand(turn: Turn, command: MeetingCommand): Promis
       return turn.reply(turn.can('meetings.schedule') ? newScheduleForm(turn) : t.meetings.refusals.scheduleNotAllowed);
     case 'overview':
       if (turn.can('meetings.viewAll')) return turn.reply(overviewCard(turn));
-      return turn.reply(turn.can('meetings.viewOwn') ? memberCard(turn) : t.core.notAllowed);
+      if (!turn.can('meetings.viewOwn')) return turn.reply(t.core.notAllowed);
+      await turn.reply(memberCard(turn));
+      // Date polls this person is asked to answer (issue #16) come with their meetings.
+      return replyOpenPolls(turn);
     case 'cadence': {
       if (!turn.can('meetings.viewAll')) return turn.reply(t.meetings.refusals.cadenceNotAllowed);
       const year = command.year ?? stockholmYear(turn.now);

@@ -131,11 +131,30 @@ export const polls: Catalogue['polls'] = {
     openInvitation: 'Show the invitation',
   },
 
+  list: {
+    heading: 'Date polls',
+    headingOpen: 'Date polls to answer',
+    empty: 'No date polls under way.',
+    item: (p) => `${p.type}: ${p.title} – answer by ${p.date}`,
+    answered: 'You have answered every time.',
+    notAnswered: 'You have not answered every time yet.',
+    progress: (p) => `${p.answered} of ${p.invited} have answered`,
+    open: 'Answer',
+    overview: 'Overview',
+    newPoll: 'New date poll',
+    status: { open: 'Under way', finalised: 'Time chosen', cancelled: 'Called off' },
+  },
+
   replies: {
     created: (p) => `The date poll “${p.title}” has been sent to ${p.count} people.`,
     recorded: (p) => `Thank you! Your answers to the date poll “${p.title}” are saved.`,
     unchanged: 'Your answers were already saved.',
     everyoneAnswered: (p) => `Every invitee has answered the date poll “${p.title}”.`,
+    reminderNotice: (p) => `Reminder: your answer is needed for ${p.slots} – a seat is not yet covered there.`,
+    finalised: (p) => `The time for “${p.title}” is chosen: ${p.when}. The meeting is booked and every invitee has been told.`,
+    cancelled: (p) => `The date poll “${p.title}” is called off and every invitee has been told.`,
+    alreadySent: 'That date poll has already been sent.',
+    badInput: 'The answer from the card could not be read. Open the date poll again and try once more.',
     reminder: (p) => `Reminder: the date poll “${p.title}” needs your answer for ${p.slots} – a seat is not yet covered there. Answer by ${p.deadline}.`,
     askLeadership: {
       autoOff: (p) => `Answers to “${p.title}” have closed. Choose a time in the overview.`,
@@ -153,6 +172,7 @@ export const polls: Catalogue['polls'] = {
       unknownSlot: 'The card was out of date. Here is the date poll as it stands – please answer again.',
       commentTooLong: (p) => `The comment can be at most ${p.max} characters.`,
       noInvitees: 'Nobody holds a seat in that body on those dates, so there is nobody to ask.',
+      alreadyCancelled: 'The date poll is already called off.',
       alreadyFinalised: 'The time has already been set.',
       slotPassed: 'That time has already passed.',
     },

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../catalogue.js';
+import type { Catalogue } from '../shape.js';
 
 /** Personal data (#14): my data, the privacy notice, removing and erasing a person. */
 export const privacy: Catalogue['privacy'] = {

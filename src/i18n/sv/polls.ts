@@ -130,12 +130,32 @@ export const polls = {
     openInvitation: 'Visa inbjudan',
   },
 
+  /** The list of polls: leadership's under "tidsförslag", an invitee's open ones under "möten". */
+  list: {
+    heading: 'Tidsförslag',
+    headingOpen: 'Tidsförslag att svara på',
+    empty: 'Inga pågående tidsförslag.',
+    item: (p: { type: string; title: string; date: string }) => `${p.type}: ${p.title} – svara senast ${p.date}`,
+    answered: 'Du har svarat på alla tider.',
+    notAnswered: 'Du har inte svarat på alla tider än.',
+    progress: (p: { answered: number; invited: number }) => `${p.answered} av ${p.invited} har svarat`,
+    open: 'Svara',
+    overview: 'Översikt',
+    newPoll: 'Nytt tidsförslag',
+    status: { open: 'Pågår', finalised: 'Tid vald', cancelled: 'Avbrutet' },
+  },
+
   /** Replies and messages the bot sends about polls. */
   replies: {
     created: (p: { title: string; count: number }) => `Tidsförslaget ”${p.title}” är skickat till ${p.count} personer.`,
     recorded: (p: { title: string }) => `Tack! Dina svar på tidsförslaget ”${p.title}” är sparade.`,
     unchanged: 'Dina svar var redan sparade.',
     everyoneAnswered: (p: { title: string }) => `Alla inbjudna har svarat på tidsförslaget ”${p.title}”.`,
+    reminderNotice: (p: { slots: string }) => `Påminnelse: ditt svar behövs för ${p.slots} – där är en plats ännu inte täckt.`,
+    finalised: (p: { title: string; when: string }) => `Tiden för ”${p.title}” är vald: ${p.when}. Mötet är bokat och alla inbjudna har fått besked.`,
+    cancelled: (p: { title: string }) => `Tidsförslaget ”${p.title}” är avbrutet och alla inbjudna har fått besked.`,
+    alreadySent: 'Det tidsförslaget är redan skickat.',
+    badInput: 'Det gick inte att läsa svaret från kortet. Öppna tidsförslaget igen och försök på nytt.',
     reminder: (p: { title: string; deadline: string; slots: string }) =>
       `Påminnelse: tidsförslaget ”${p.title}” behöver ditt svar för ${p.slots} – där är en plats ännu inte täckt. Svara senast ${p.deadline}.`,
     askLeadership: {
@@ -154,6 +174,7 @@ export const polls = {
       unknownSlot: 'Kortet var inaktuellt. Här är tidsförslaget som det ser ut nu – svara gärna igen.',
       commentTooLong: (p: { max: number }) => `Kommentaren får vara högst ${p.max} tecken.`,
       noInvitees: 'Ingen har en plats i det organet de datumen, så det finns ingen att fråga.',
+      alreadyCancelled: 'Tidsförslaget är redan avbrutet.',
       alreadyFinalised: 'Tiden är redan bestämd.',
       slotPassed: 'Den tiden har redan passerat.',
     },
