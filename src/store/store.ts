@@ -123,6 +123,7 @@ export class Store {
     }
 
     const lowAdapter = { read: () => Promise.resolve(null), write: (data: StoreDocument) => persistence.replaceAll(data, {}) };
+    await removeTornSnapshots(join(opts.dataDir, 'backups'));
     persistence.opened?.(doc);
     if (rewrite) await persistence.replaceAll(doc, rewrite);
     return new Store(new Low<StoreDocument>(lowAdapter, doc), persistence, opts);
@@ -322,6 +323,12 @@ export class Store {
     const snapshots = (await readdir(dir)).filter((f) => /^stark-\d{4}-\d{2}-\d{2}\.json$/.test(f)).sort();
     for (const old of snapshots.slice(0, Math.max(0, snapshots.length - this.options.backupsToKeep))) await unlink(join(dir, old));
   }
+}
+
+/** A daily snapshot a crash cut off while it was written (its temp file): never a backup, so removed at start. */
+async function removeTornSnapshots(dir: string): Promise<void> {
+  const files = await readdir(dir).catch(() => [] as string[]);
+  for (const f of files) if (f.endsWith('.tmp')) await unlink(join(dir, f)).catch(() => undefined);
 }
 
 export { SCHEMA_VERSION };

@@ -9,6 +9,7 @@ import { STORE_FILE_NAME } from '../../src/store/store.js';
 import { answerCardOf, messageOf, type PostResult } from '../helpers/load-client.js';
 import { BotUnderTest } from './bot-under-test.js';
 import { generatedPeople } from './generated-people.js';
+import { storeOnDisk } from '../helpers/on-disk.js';
 
 /**
  * Concurrency over HTTP against the real server: 500 card submissions at once (needs, RSVPs, first contacts),
@@ -48,7 +49,7 @@ afterAll(async () => {
 /** The document as it is in the file (after the last flush), validated like a start-up would. */
 async function onDisk(): Promise<StoreDocument> {
   await b.store.flush();
-  return documentSchema.parse(JSON.parse(await readFile(join(b.dataDir, STORE_FILE_NAME), 'utf8')));
+  return documentSchema.parse(await storeOnDisk(b.dataDir));
 }
 
 const needData = (title: string, submissionId: string) => ({ title, description: `Beskrivning av ${title}.`, area: 'mojliggorande-byrakratin', organisationId: 'sala', contactName: 'Test', urgency: 'high', force: 'true', submissionId });
