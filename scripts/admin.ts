@@ -144,7 +144,7 @@ const commands: Record<string, Group | Command> = {
           try {
             const store = await Store.open({ dataDir: config.dataDir, backupsToKeep: 0, seed: () => Promise.reject(new Error(`there is no store in ${config.dataDir}`)) });
             try {
-              const result = await erasePerson({ uow: fileUnitOfWork(store), newId: randomUUID, backups: fileBackupEraser({ dataDir: config.dataDir }) }, adminCaller, { personId: id }, new Date());
+              const result = await erasePerson({ uow: fileUnitOfWork(store), newId: randomUUID, backups: fileBackupEraser({ dataDir: config.dataDir, rewriteLive: () => store.rewriteWhole() }) }, adminCaller, { personId: id }, new Date());
               if (!result.ok) {
                 err(`Nothing is stored about ${id}: nothing to erase.`);
                 return 1;

@@ -234,6 +234,30 @@ export class Store {
     }
   }
 
+  /**
+   * Writes the document whole as a new base (the journal's snapshot, with an empty journal), so that nothing written
+   * before survives in the files: erasure (GDPR Art. 17) must not leave the person in earlier journal records. Runs
+   * between commits; writes that arrive meanwhile wait and are committed after it. The base is a copy taken at one
+   * instant, so a mutation applied while it is written is journaled against that copy, never lost.
+   */
+  async rewriteWhole(): Promise<void> {
+    for (;;) {
+      await this.flush();
+      if (!this.inFlight && this.waiting.length === 0) break;
+    }
+    if (this.closed) throw new Error('the store is closed');
+    const base = structuredClone(this.low.data);
+    const rewrite = this.persistence.replaceAll(base, {});
+    this.inFlight = rewrite.then(
+      () => undefined,
+      () => undefined,
+    ).finally(() => {
+      this.inFlight = null;
+      this.kick();
+    });
+    await rewrite;
+  }
+
   /** Finishes every write in flight, then refuses new ones (SIGTERM). */
   async close(): Promise<void> {
     if (this.closed) return;
