@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { createMeeting, type Meeting } from '../../src/domain/meetings/meeting.js';
 import { stockholmInstant } from '../../src/domain/time.js';
 import { documentSchema, type StoreDocument } from '../../src/store/schema.js';
-import { STORE_FILE_NAME } from '../../src/store/store.js';
 import { answerCardOf, messageOf, type PostResult } from '../helpers/load-client.js';
 import { BotUnderTest } from './bot-under-test.js';
 import { generatedPeople } from './generated-people.js';

@@ -1,10 +1,9 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Harness, demo } from '../helpers/harness.js';
-import { STORE_FILE_NAME } from '../../src/store/store.js';
 import { NOW, bookMeeting, meetingForm, needForm } from './security-fixtures.js';
 import { storeOnDisk } from '../helpers/on-disk.js';
 
