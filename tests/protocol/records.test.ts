@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runRecordsJob } from '../../src/bot/features/records-feature.js';
 import { catalogues } from '../../src/i18n/catalogue.js';
@@ -298,7 +299,7 @@ describe('decisions (beslut)', () => {
     expect(one).toContain(`#${needErik} Styrning i samverkan mellan kommuner`);
     // The submitters are told once the decision is final (the minutes approved), not before.
     await settle();
-    expect(sentWith(ERIK, recordsVerbs.decision)).toHaveLength(0);
+    expect(cardsOf(ERIK).filter((c) => textOf(c).includes('gäller ert behov'))).toHaveLength(0);
   });
 
   it('a member cannot record a decision, not even with a forged payload', async () => {
@@ -341,5 +342,216 @@ describe('actions (åtgärder)', () => {
     const done = answer(await click(MARIA, cards[1], recordsVerbs.completeAction, { actionComment: 'Underlaget skickat till programgruppen.' }));
     expect(textOf(done)).toContain(catalogues.sv.records.messages.actionDone);
     expect(records().actions.find((a) => a.id === actionId)?.status).toBe('done');
+  });
+});
+
+describe('minutes and approval (protokoll och justering)', () => {
+  const approvalsOf = (person: string) => sentWith(person, recordsVerbs.approveMinutes, (d) => d.meetingId === meetingId);
+  let minutesCard: Card = {};
+
+  it('leadership drafts the minutes from agenda, attendance, decisions and actions, and names the chair and two adjusters', async () => {
+    now = stockholmInstant('2027-04-14', '10:00');
+    const picker = answer(await h.say(LEADER, 'protokoll'));
+    minutesCard = answer(await click(LEADER, picker, recordsVerbs.minutes, {}, (d) => d.meetingId === meetingId));
+    const text = textOf(minutesCard);
+    expect(text).toContain(catalogues.sv.records.messages.minutesDrafted);
+    expect(text).toContain('Utkast – inte justerat');
+    expect(text).toContain('Programrådet 2027 § 1');
+    expect(text).toContain('Programrådet 2027 § 2');
+    expect(text).toContain('Lars Testlund');
+    expect(text).toContain('Ta fram underlag om styrning i samverkan');
+    const pick = answer(await click(LEADER, minutesCard, recordsVerbs.minutes, {}, (d) => d.signatories === true));
+    minutesCard = answer(await click(LEADER, pick, recordsVerbs.nameSignatories, { chairId: LEADER, adjusterIds: `${MARIA},${ANDERS}` }));
+    expect(textOf(minutesCard)).toContain(catalogues.sv.records.messages.signatoriesNamed);
+    expect(record()?.minutes?.signatories.map((s) => [s.personId, s.role])).toEqual([[LEADER, 'chair'], [MARIA, 'adjuster'], [ANDERS, 'adjuster']]);
+    await settle();
+    for (const p of [LEADER, MARIA, ANDERS]) expect(approvalsOf(p), p).toHaveLength(1);
+    // Invitees who do not sign see nothing yet.
+    expect(invokeText(await h.invoke(id(27), recordsVerbs.minutes, { meetingId }))).toBe(catalogues.sv.records.messages.noMinutesForYou);
+  });
+
+  it('an adjuster asks for a change; leadership is told, edits the notes, and the new version goes to the signatories', async () => {
+    const request = approvalsOf(MARIA)[0];
+    const changed = answer(await click(MARIA, request, recordsVerbs.requestMinutesChange, { changeComment: 'Under punkt 3 ska det stå att Region Västmanland bidrar med underlag.' }));
+    expect(textOf(changed)).toContain(catalogues.sv.records.messages.changeRequested);
+    await settle();
+    const told = inbox(LEADER).filter((a) => typeof a.text === 'string' && a.text.includes('Region Västmanland bidrar med underlag'));
+    expect(told).toHaveLength(1);
+
+    const needsItem = record()?.agenda[2]?.id ?? '';
+    const edit = answer(await h.invoke(LEADER, recordsVerbs.minutes, { meetingId, edit: true, editKey: needsItem }));
+    const saved = answer(await click(LEADER, edit, recordsVerbs.saveMinutesNotes, { minutesNotes: 'Region Västmanland bidrar med underlag om tillitsbaserad styrning.' }));
+    expect(textOf(saved)).toContain('Region Västmanland bidrar med underlag om tillitsbaserad styrning.');
+    expect(record()?.minutes?.versions).toHaveLength(2);
+    await settle();
+    await settle();
+    for (const p of [LEADER, MARIA, ANDERS]) {
+      const requests = approvalsOf(p);
+      expect(requests, p).toHaveLength(2);
+      expect(action(requests[1], recordsVerbs.approveMinutes).data.version).toBe(2);
+    }
+  });
+
+  it('approving an old version does not count; the chair and both adjusters approve version 2 and the minutes are justerat and locked', async () => {
+    const old = await click(ANDERS, approvalsOf(ANDERS)[0], recordsVerbs.approveMinutes);
+    expect(record()?.minutes?.status).toBe('draft');
+    expect(textOf(answer(old))).not.toContain(catalogues.sv.records.messages.approved);
+    for (const p of [LEADER, MARIA]) {
+      const r = answer(await click(p, approvalsOf(p)[1], recordsVerbs.approveMinutes));
+      expect(textOf(r)).toContain(catalogues.sv.records.messages.approved);
+      expect(record()?.minutes?.status).toBe('draft');
+    }
+    const last = answer(await click(ANDERS, approvalsOf(ANDERS)[1], recordsVerbs.approveMinutes));
+    expect(textOf(last)).toContain(catalogues.sv.records.messages.justerat);
+    const minutes = record()?.minutes;
+    expect(minutes?.status).toBe('justerat');
+    expect(minutes?.justerat).toMatchObject({ date: '2027-04-14', version: 2 });
+    expect(minutes?.justerat?.signatories.map((s) => s.personId)).toEqual([LEADER, MARIA, ANDERS]);
+    // Who approved what is in the audit record.
+    const audited = h.services.store.doc.audit.entries.filter((e) => e.subject.id === meetingId && e.action.startsWith('records.minutes'));
+    expect(audited.map((e) => e.actorId)).toEqual(expect.arrayContaining([LEADER, MARIA, ANDERS]));
+    // Locked: nothing of the record changes any more.
+    const before = JSON.stringify(record());
+    for (const [verb, data] of [
+      [recordsVerbs.addAgendaItem, { meetingId, agendaTitle: 'Efterhandspunkt' }],
+      [recordsVerbs.saveAttendance, { meetingId, page: '0', personIds: ERIK, [`att-${ERIK}`]: 'present' }],
+      [recordsVerbs.recordDecision, { meetingId, decisionText: 'Ett sent beslut.', decisionItem: '', decisionNeeds: '' }],
+      [recordsVerbs.saveMinutesNotes, { meetingId, itemKey: record()?.agenda[0]?.id ?? 'x', version: '2', minutesNotes: 'Ändrat i efterhand.' }],
+      [recordsVerbs.draftMinutes, { meetingId }],
+    ] as const) {
+      const r = await h.invoke(LEADER, verb, data);
+      expect(r.status, verb).toBe(200);
+    }
+    expect(JSON.stringify(record())).toBe(before);
+    expect(records().decisions).toHaveLength(2);
+  });
+
+  it('the approved minutes go to every invitee once, as text on the card plus a .docx and a .txt file', async () => {
+    await settle();
+    await settle();
+    const invitees = h.services.store.doc.meetings.meetings.find((m) => m.id === meetingId)?.invitees.map((i) => i.personId) ?? [];
+    expect(invitees).toEqual(expect.arrayContaining([...PROGRAMRAD, LARS]));
+    for (const p of invitees) {
+      const cards = cardsOf(p).filter((c) => textOf(c).includes(catalogues.sv.records.messages.minutesJusteratIntro));
+      expect(cards, p).toHaveLength(1);
+      const text = textOf(check(cards[0]));
+      expect(text).toContain('Justerat');
+      expect(text).toContain('Region Västmanland bidrar med underlag om tillitsbaserad styrning.');
+      expect(executes(cards[0]).filter((a) => a.verb === 'file.send').map((a) => a.data.format)).toEqual(['docx', 'txt']);
+    }
+    // Erik (absent) opens the Word file from his card: a signed download link, a real .docx with the minutes in it.
+    const card = cardsOf(ERIK).find((c) => textOf(c).includes(catalogues.sv.records.messages.minutesJusteratIntro));
+    const docx = await download(ERIK, action(card, 'file.send', (d) => d.format === 'docx').data);
+    expect(docx.type).toContain('wordprocessingml');
+    const xml = zipEntry(docx.body, 'word/document.xml');
+    expect(xml).toContain('Vårdialog 2027');
+    expect(xml).toContain('Programrådet 2027 § 1');
+    const txt = await download(ERIK, action(card, 'file.send', (d) => d.format === 'txt').data);
+    expect(txt.type).toContain('text/plain');
+    expect(txt.body.toString('utf8')).toContain('Region Västmanland bidrar med underlag om tillitsbaserad styrning.');
+    // Someone not invited gets no file.
+    const stranger = await h.invoke(KARIN, 'file.send', action(card, 'file.send', (d) => d.format === 'docx').data);
+    expect(JSON.stringify(stranger.body)).not.toContain('/downloads/');
+  });
+});
+
+/** One file of a zip archive (a .docx is one), read through its local header. */
+function zipEntry(zip: Buffer, name: string): string {
+  for (let at = zip.indexOf('PK\x03\x04', 0, 'latin1'); at >= 0; at = zip.indexOf('PK\x03\x04', at + 4, 'latin1')) {
+    const method = zip.readUInt16LE(at + 8);
+    const size = zip.readUInt32LE(at + 18);
+    const nameLength = zip.readUInt16LE(at + 26);
+    const extra = zip.readUInt16LE(at + 28);
+    if (zip.toString('utf8', at + 30, at + 30 + nameLength) !== name) continue;
+    const data = zip.subarray(at + 30 + nameLength + extra, at + 30 + nameLength + extra + size);
+    return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+  }
+  throw new Error(`${name} is not in the archive`);
+}
+
+/** Presses a download button (local mode answers with a signed link) and fetches the file. */
+async function download(who: string, data: Record<string, unknown>): Promise<{ type: string; body: Buffer }> {
+  const r = await h.invoke(who, 'file.send', data);
+  const link = JSON.stringify(r.body).match(/https?:\/\/[^"\\)]*\/downloads\/[^"\\)\s]+/)?.[0];
+  if (!link) throw new Error(`no download link: ${JSON.stringify(r.body).slice(0, 400)}`);
+  const res = await fetch(`${h.bot.url}${new URL(link).pathname}`);
+  expect(res.status).toBe(200);
+  return { type: res.headers.get('content-type') ?? '', body: Buffer.from(await res.arrayBuffer()) };
+}
+
+describe('the submitters see the decision', () => {
+  it('once the minutes are justerat, the needs\' submitters are told, and "mina behov" shows the decision', async () => {
+    for (const [who, need] of [[ERIK, needErik], [MARIA, needMaria]] as const) {
+      const told = cardsOf(who).filter((c) => textOf(c).includes('gäller ert behov'));
+      expect(told, who).toHaveLength(1);
+      // As the reader sees it: markdown escapes taken out.
+      expect(textOf(check(told[0])).replace(/\\(.)/g, '$1')).toContain(`Beslut Programrådet 2027 § 1 gäller ert behov #${need}.`);
+      const mine = textOf(answer(await h.say(who, 'mina behov')));
+      expect(mine, who).toContain('Programrådet 2027 § 1');
+    }
+    expect(textOf(answer(await h.invoke(KARIN, recordsVerbs.decision, { decisionId: decisionLinked })))).not.toContain(catalogues.sv.records.preliminary);
+  });
+});
+
+describe('per capsulam', () => {
+  const questionsOf = (person: string, procedureId: string) => sentWith(person, recordsVerbs.answerPerCapsulam, (d) => d.procedureId === procedureId);
+
+  it('a proposal between meetings: every Programråd seat answers by the deadline except one; the result is recorded with the seat that did not answer', async () => {
+    now = stockholmInstant('2027-05-17', '10:00');
+    const form = answer(await h.say(LEADER, 'per capsulam'));
+    const opened = answer(
+      await click(LEADER, form, recordsVerbs.openPerCapsulam, { pcBody: 'programrad', pcProposal: 'Programrådet utser Maria Exempelsson till kontaktperson för nätverket om tillitsbaserad styrning.', pcNeeds: String(needMaria), pcDeadlineDate: '2027-05-24', pcDeadlineTime: '12:00' }),
+    );
+    const procedure = records().perCapsulam.at(-1);
+    expect(procedure?.seats).toHaveLength(7);
+    expect(textOf(opened)).toContain('Beslut per capsulam – Programrådet');
+    const procedureId = procedure?.id ?? '';
+    await settle();
+    // Each seat holder is asked, once; Erik's seat is held by Erik (his substitute is not asked while he holds it).
+    for (const p of PROGRAMRAD) expect(questionsOf(p, procedureId), p).toHaveLength(1);
+    expect(questionsOf(LARS, procedureId)).toHaveLength(0);
+
+    // Six seats answer (one changes its mind); Olof (Sörmland, 104) does not.
+    for (const [who, value] of [[LEADER, 'yes'], [id(27), 'yes'], [id(28), 'no'], [ERIK, 'yes'], [MARIA, 'yes'], [ANDERS, 'no'], [ANDERS, 'yes']] as const) {
+      const q = questionsOf(who, procedureId)[0];
+      const r = answer(await click(who, q, recordsVerbs.answerPerCapsulam, {}, (d) => d.value === value));
+      expect(textOf(r)).toContain(catalogues.sv.records.messages.answerRecorded);
+    }
+    // Someone answering for a seat that is not theirs is refused; the answer does not count.
+    const olofs = questionsOf(id(104), procedureId)[0];
+    const forged = await click(KARIN, olofs, recordsVerbs.answerPerCapsulam, {}, (d) => d.value === 'no');
+    expect(invokeText(forged)).toBe(catalogues.sv.core.notAllowed);
+
+    // The day before, the seat that has not answered is reminded (once); the others are not.
+    now = stockholmInstant('2027-05-23', '12:00');
+    await settle();
+    await settle();
+    expect(questionsOf(id(104), procedureId)).toHaveLength(2);
+    expect(textOf(questionsOf(id(104), procedureId)[1])).toContain('Påminnelse: svara på förslaget senast');
+    for (const p of [LEADER, ERIK, MARIA]) expect(questionsOf(p, procedureId), p).toHaveLength(1);
+
+    // The deadline passes without Olof's answer.
+    now = stockholmInstant('2027-05-24', '12:01');
+    await settle();
+    await settle();
+    const closed = records().perCapsulam.find((p) => p.id === procedureId);
+    const olofSeat = closed?.seats.find((s) => s.holderId === id(104))?.seatId;
+    expect(closed?.result).toMatchObject({ outcome: 'adopted', notAnswered: [olofSeat] });
+    expect([closed?.result?.yes.length, closed?.result?.no.length]).toEqual([5, 1]);
+    const decision = records().decisions.at(-1);
+    expect(decision).toMatchObject({ body: 'programrad', year: 2027, number: 3, origin: { kind: 'perCapsulam', procedureId }, needNumbers: [needMaria] });
+    // Leadership gets the result, with the seat that did not answer named.
+    const results = cardsOf(LEADER).filter((c) => textOf(c).includes('Svarade inte:'));
+    expect(results).toHaveLength(1);
+    const text = textOf(check(results[0]));
+    expect(text).toContain('Antaget: Programrådet 2027 § 3.');
+    expect(text).toContain('Ja 5 · Nej 1 · Ej svarat 1');
+    expect(text).toContain('Olof');
+    // A late answer changes nothing.
+    const late = await click(id(104), olofs, recordsVerbs.answerPerCapsulam, {}, (d) => d.value === 'no');
+    expect(textOf(answer(late))).toContain('Resultatet är redan fastställt.');
+    expect(records().perCapsulam.find((p) => p.id === procedureId)?.result).toEqual(closed?.result);
+    // The decision is in the log, per capsulam, found by "beslut per capsulam"-less search too.
+    expect(textOf(answer(await h.say(KARIN, 'beslut 2027')))).toContain('Programrådet 2027 § 3');
   });
 });
