@@ -64,7 +64,7 @@ export function memberCard(turn: Turn): AdaptiveCard {
     t: turn.t,
     icsUrlFor: (id) => {
       const meeting = meetingById.get(id);
-      return meeting ? icsUrl(turn.services, { meeting, personId: turn.person.aadObjectId, now: turn.now }) : '';
+      return meeting ? icsUrl(turn.services, { meeting, personId: turn.person.aadObjectId, now: turn.now }) : undefined;
     },
   });
   return meetingMemberCard(model, turn.t);
