@@ -176,7 +176,7 @@ export async function confirmRemove(turn: Turn, data: z.infer<typeof removeSchem
   // Erasing someone who is no longer in the roster is what the command line is for: here only a roster member.
   if (!services.store.doc.people.some((p) => p.aadObjectId === data.personId.toLowerCase())) return refusal(turn.can('privacy.erase') ? 'notFound' : 'notAllowed');
   const out = await erasePerson(
-    { uow, newId: randomUUID, backups: fileBackupEraser({ dataDir: services.store.dataDir, quiet: () => services.store.snapshotsSettled() }), outbound: services.messenger },
+    { uow, newId: randomUUID, backups: fileBackupEraser({ dataDir: services.store.dataDir, quiet: () => services.store.snapshotsSettled(), rewriteLive: () => services.store.rewriteWhole() }), outbound: services.messenger },
     personCaller(actor),
     { personId: data.personId, ...(turn.activityId ? { activityId: turn.activityId } : {}) },
     turn.now,

@@ -36,6 +36,10 @@ export const privacy: Catalogue['privacy'] = {
       conversationReference: 'What the bot needs to message you in Teams',
       preferences: 'Your choices (language)',
       outbox: 'Messages to you (outbox)',
+      pollAnswers: 'Your answers to date polls',
+      meetingRecords: 'Meeting records: attendance, decisions, minutes approval and per capsulam answers',
+      actions: 'Action items you own or changed',
+      calendarEvents: 'Outlook events you are an attendee of',
     },
   },
   notice: {

@@ -34,6 +34,10 @@ export const privacy = {
       conversationReference: 'Uppgifter för att skriva till dig i Teams',
       preferences: 'Dina val (språk)',
       outbox: 'Meddelanden till dig (utkorgen)',
+      pollAnswers: 'Dina svar på tidsförslag',
+      meetingRecords: 'Mötesprotokoll: närvaro, beslut, justering och per capsulam-svar',
+      actions: 'Åtgärder du ansvarar för eller har ändrat',
+      calendarEvents: 'Outlook-händelser där du är deltagare',
     },
   },
   notice: {
