@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
+import yaml from 'yaml';
 import { DEMO_TENANT_ID, loadConfig } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/server.js';
 import { memoryLogger } from '../../src/observability/logger.js';
@@ -15,6 +16,8 @@ import { memoryLogger } from '../../src/observability/logger.js';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(import.meta.url);
 export const screenshotDir = join(root, 'test-results', 'e2e');
+/** Where the screenshots the README shows are kept (committed). */
+export const docsScreenshotDir = join(root, 'docs', 'screenshots');
 
 /** Debian's chromium (apt-get install chromium); CHROMIUM_PATH overrides. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -63,18 +66,30 @@ export class PlaygroundSession {
     private readonly browser: Browser,
     readonly page: Page,
     private readonly dataDir: string,
+    private readonly configDir: string | null,
   ) {}
 
-  static async start(): Promise<PlaygroundSession> {
+  /**
+   * `asUser`: the aadObjectId of the demo person to chat as (default: the Playground file's currentUser, the Västerås
+   * director): their block is swapped with the current user's in a copy of `.m365agentsplayground.yml`, as README ›
+   * Play another role describes. `now`: the bot's clock (default: the real one).
+   */
+  static async start(options: { asUser?: string; now?: () => Date } = {}): Promise<PlaygroundSession> {
     const dataDir = await mkdtemp(join(tmpdir(), 'stark-e2e-'));
-    const bot = await startBot({ config: loadConfig({ PORT: '0', HOST: '127.0.0.1', STARK_DATA_DIR: dataDir, STARK_BACKUPS_KEEP: '0' }), log: memoryLogger(), runJobs: false });
+    const bot = await startBot({
+      config: loadConfig({ PORT: '0', HOST: '127.0.0.1', STARK_DATA_DIR: dataDir, STARK_BACKUPS_KEEP: '0' }),
+      log: memoryLogger(),
+      runJobs: false,
+      ...(options.now ? { now: options.now } : {}),
+    });
+    const configDir = options.asUser ? await playgroundConfigAs(options.asUser) : null;
     const port = await freePort();
     const playground = spawn(
       process.execPath,
       [require.resolve('@microsoft/m365agentsplayground/cli.js'), '-e', `${bot.url}/api/messages`, '-c', 'msteams', '-p', String(port), '--disable-telemetry'],
       // The Playground's server takes the activities' locale from its own process locale (LANG), as Teams takes
       // it from the user's Teams language: the demo director uses Teams in Swedish.
-      { cwd: root, env: { ...process.env, BROWSER: 'none', LANG: 'sv_SE.UTF-8', LC_ALL: 'sv_SE.UTF-8' }, stdio: 'ignore' },
+      { cwd: configDir ?? root, env: { ...process.env, BROWSER: 'none', LANG: 'sv_SE.UTF-8', LC_ALL: 'sv_SE.UTF-8' }, stdio: 'ignore' },
     );
     await waitFor(`http://127.0.0.1:${port}/`, 60_000);
     const browser = await chromium.launch({
@@ -85,14 +100,14 @@ export class PlaygroundSession {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'sv-SE' });
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.getByRole('textbox').first().waitFor({ timeout: 30_000 });
-    return new PlaygroundSession(bot, playground, browser, page, dataDir);
+    return new PlaygroundSession(bot, playground, browser, page, dataDir, configDir);
   }
 
   /**
    * A card action by someone other than the Playground's user (the programme leader, say), posted to the running bot
    * as Teams would post it from that person's own personal chat; replies go to the Playground's connector.
    */
-  async invokeAs(person: { aadObjectId: string; id: string; name: string }, verb: string, data: Record<string, unknown>): Promise<Response> {
+  async invokeAs(person: { aadObjectId: string; id: string; name: string }, verb: string, data: Record<string, unknown>, options: { inPlayground?: boolean } = {}): Promise<Response> {
     const ref = Object.values(this.bot.services.store.doc.conversationRefs)[0];
     if (!ref) throw new Error('the Playground has not talked to the bot yet');
     return fetch(`${this.bot.url}/api/messages`, {
@@ -107,7 +122,8 @@ export class PlaygroundSession {
         locale: 'sv-SE',
         from: { id: person.id, aadObjectId: person.aadObjectId, name: person.name },
         recipient: { id: ref.bot.id, name: 'STARK' },
-        conversation: { id: `e2e-${person.id}-${randomUUID()}`, conversationType: 'personal', tenantId: DEMO_TENANT_ID },
+        // In the Playground's own chat (the Playground's user clicking a card there), or in a chat of its own.
+        conversation: { id: options.inPlayground ? ref.conversation.id : `e2e-${person.id}-${randomUUID()}`, conversationType: 'personal', tenantId: DEMO_TENANT_ID },
         channelData: { tenant: { id: DEMO_TENANT_ID } },
         value: { action: { type: 'Action.Execute', verb, data: { ...data, verb } } },
       }),
@@ -123,9 +139,10 @@ export class PlaygroundSession {
     await this.page.keyboard.press('Enter');
   }
 
-  async screenshot(name: string): Promise<string> {
-    await mkdir(screenshotDir, { recursive: true });
-    const path = join(screenshotDir, `${name}.png`);
+  async screenshot(name: string, options: { dir?: string } = {}): Promise<string> {
+    const dir = options.dir ?? screenshotDir;
+    await mkdir(dir, { recursive: true });
+    const path = join(dir, `${name}.png`);
     await this.page.screenshot({ path, fullPage: false });
     return path;
   }
@@ -135,5 +152,22 @@ export class PlaygroundSession {
     this.playground.kill('SIGTERM');
     await this.bot.close();
     await rm(this.dataDir, { recursive: true, force: true });
+    if (this.configDir) await rm(this.configDir, { recursive: true, force: true });
   }
+}
+
+/** A directory with a copy of the Playground file in which `aadObjectId` is the current user. */
+async function playgroundConfigAs(aadObjectId: string): Promise<string> {
+  type User = { aadObjectId: string } & Record<string, unknown>;
+  const config = yaml.parse(await readFile(join(root, '.m365agentsplayground.yml'), 'utf8')) as { currentUser: User; users: User[] } & Record<string, unknown>;
+  const i = config.users.findIndex((u) => u.aadObjectId === aadObjectId);
+  if (config.currentUser.aadObjectId !== aadObjectId) {
+    if (i < 0) throw new Error(`${aadObjectId} is not a user in .m365agentsplayground.yml`);
+    const current = config.currentUser;
+    config.currentUser = config.users[i] as User;
+    config.users[i] = current;
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'stark-playground-'));
+  await writeFile(join(dir, '.m365agentsplayground.yml'), yaml.stringify(config));
+  return dir;
 }
