@@ -26,7 +26,7 @@ const now = () => new Date(Date.now() + offset);
 describe.runIf(run)('meeting records in the Agents Playground', () => {
   let s: PlaygroundSession;
   beforeAll(async () => {
-    s = await PlaygroundSession.start({ asUser: ANNA.aadObjectId, now });
+    s = await PlaygroundSession.start({ as: ANNA.aadObjectId, now });
   });
   afterAll(async () => {
     await s?.close();

@@ -6,9 +6,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { randomUUID } from 'node:crypto';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import yaml from 'yaml';
+import { randomUUID } from 'node:crypto';
 import { DEMO_TENANT_ID, loadConfig } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/server.js';
 import { memoryLogger } from '../../src/observability/logger.js';
@@ -58,6 +58,27 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
   }
 }
 
+interface PlaygroundUser {
+  aadObjectId: string;
+  [key: string]: unknown;
+}
+
+/**
+ * A directory holding the project's Playground config with `aadObjectId` as the current user (swapped with that
+ * entry of `users`, as README › Play another role says to do by hand), for the Playground to start in.
+ */
+async function playgroundConfigAs(aadObjectId: string): Promise<string> {
+  const config = yaml.parse(await readFile(join(root, '.m365agentsplayground.yml'), 'utf8')) as { currentUser: PlaygroundUser; users: PlaygroundUser[] };
+  const i = config.users.findIndex((u) => u.aadObjectId === aadObjectId);
+  if (i < 0) throw new Error(`${aadObjectId} is not among the Playground's users`);
+  const current = config.currentUser;
+  config.currentUser = config.users[i] as PlaygroundUser;
+  config.users[i] = current;
+  const dir = await mkdtemp(join(tmpdir(), 'stark-playground-'));
+  await writeFile(join(dir, '.m365agentsplayground.yml'), yaml.stringify(config));
+  return dir;
+}
+
 /** The bot (on a fresh store) and the Agents Playground against it, with headless Chromium on the chat page. */
 export class PlaygroundSession {
   private constructor(
@@ -66,23 +87,22 @@ export class PlaygroundSession {
     private readonly browser: Browser,
     readonly page: Page,
     private readonly dataDir: string,
-    private readonly configDir: string | null,
+    private readonly configDir: string | undefined,
   ) {}
 
   /**
-   * `asUser`: the aadObjectId of the demo person to chat as (default: the Playground file's currentUser, the Västerås
-   * director): their block is swapped with the current user's in a copy of `.m365agentsplayground.yml`, as README ›
-   * Play another role describes. `now`: the bot's clock (default: the real one).
+   * `as`: the aadObjectId of another of the Playground's users to chat as (default: its configured current user).
+   * `now`: the bot's clock (default: the real one), for a test that moves past a meeting.
    */
-  static async start(options: { asUser?: string; now?: () => Date } = {}): Promise<PlaygroundSession> {
+  static async start(options: { as?: string; viewport?: { width: number; height: number }; now?: () => Date } = {}): Promise<PlaygroundSession> {
     const dataDir = await mkdtemp(join(tmpdir(), 'stark-e2e-'));
+    const configDir = options.as ? await playgroundConfigAs(options.as) : undefined;
     const bot = await startBot({
       config: loadConfig({ PORT: '0', HOST: '127.0.0.1', STARK_DATA_DIR: dataDir, STARK_BACKUPS_KEEP: '0' }),
       log: memoryLogger(),
       runJobs: false,
       ...(options.now ? { now: options.now } : {}),
     });
-    const configDir = options.asUser ? await playgroundConfigAs(options.asUser) : null;
     const port = await freePort();
     const playground = spawn(
       process.execPath,
@@ -97,7 +117,7 @@ export class PlaygroundSession {
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     // The Playground sends the browser's language as the activity locale, as Teams sends the user's Teams language.
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, locale: 'sv-SE' });
+    const page = await browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 1000 }, locale: 'sv-SE' });
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.getByRole('textbox').first().waitFor({ timeout: 30_000 });
     return new PlaygroundSession(bot, playground, browser, page, dataDir, configDir);
@@ -106,6 +126,7 @@ export class PlaygroundSession {
   /**
    * A card action by someone other than the Playground's user (the programme leader, say), posted to the running bot
    * as Teams would post it from that person's own personal chat; replies go to the Playground's connector.
+   * `inPlayground`: the Playground's own user clicking in its chat (their chat stays the one the bot writes to).
    */
   async invokeAs(person: { aadObjectId: string; id: string; name: string }, verb: string, data: Record<string, unknown>, options: { inPlayground?: boolean } = {}): Promise<Response> {
     const ref = Object.values(this.bot.services.store.doc.conversationRefs)[0];
@@ -122,7 +143,6 @@ export class PlaygroundSession {
         locale: 'sv-SE',
         from: { id: person.id, aadObjectId: person.aadObjectId, name: person.name },
         recipient: { id: ref.bot.id, name: 'STARK' },
-        // In the Playground's own chat (the Playground's user clicking a card there), or in a chat of its own.
         conversation: { id: options.inPlayground ? ref.conversation.id : `e2e-${person.id}-${randomUUID()}`, conversationType: 'personal', tenantId: DEMO_TENANT_ID },
         channelData: { tenant: { id: DEMO_TENANT_ID } },
         value: { action: { type: 'Action.Execute', verb, data: { ...data, verb } } },
@@ -139,11 +159,13 @@ export class PlaygroundSession {
     await this.page.keyboard.press('Enter');
   }
 
-  async screenshot(name: string, options: { dir?: string } = {}): Promise<string> {
+  /** The page (or only `of`, e.g. one card) as `<dir>/<name>.png`; `dir` defaults to test-results/e2e. */
+  async screenshot(name: string, options: { dir?: string; of?: Locator } = {}): Promise<string> {
     const dir = options.dir ?? screenshotDir;
     await mkdir(dir, { recursive: true });
     const path = join(dir, `${name}.png`);
-    await this.page.screenshot({ path, fullPage: false });
+    if (options.of) await options.of.screenshot({ path });
+    else await this.page.screenshot({ path, fullPage: false });
     return path;
   }
 
@@ -154,20 +176,4 @@ export class PlaygroundSession {
     await rm(this.dataDir, { recursive: true, force: true });
     if (this.configDir) await rm(this.configDir, { recursive: true, force: true });
   }
-}
-
-/** A directory with a copy of the Playground file in which `aadObjectId` is the current user. */
-async function playgroundConfigAs(aadObjectId: string): Promise<string> {
-  type User = { aadObjectId: string } & Record<string, unknown>;
-  const config = yaml.parse(await readFile(join(root, '.m365agentsplayground.yml'), 'utf8')) as { currentUser: User; users: User[] } & Record<string, unknown>;
-  const i = config.users.findIndex((u) => u.aadObjectId === aadObjectId);
-  if (config.currentUser.aadObjectId !== aadObjectId) {
-    if (i < 0) throw new Error(`${aadObjectId} is not a user in .m365agentsplayground.yml`);
-    const current = config.currentUser;
-    config.currentUser = config.users[i] as User;
-    config.users[i] = current;
-  }
-  const dir = await mkdtemp(join(tmpdir(), 'stark-playground-'));
-  await writeFile(join(dir, '.m365agentsplayground.yml'), yaml.stringify(config));
-  return dir;
 }
