@@ -85,6 +85,7 @@ export const privacyInventory: readonly RecordKind[] = [
   { section: 'meetings.pending', personalData: ['aadObjectId'], purpose: 'delivery', retention: 'technical', erasure: 'delete', export: 'pendingMeetingMessages' },
   { section: 'meetings.cards', personalData: ['aadObjectId'], purpose: 'delivery', retention: 'technical', erasure: 'delete', export: 'meetingCards' },
   { section: 'outbox.entries', personalData: ['aadObjectId', 'name', 'conversation', 'freeText'], purpose: 'delivery', retention: { window: 'deliveryLog' }, erasure: 'delete', export: 'outbox' },
+  { section: 'roster.sentKeys', personalData: ['aadObjectId'], purpose: 'delivery', retention: 'technical', erasure: 'pseudonymise', export: 'remindersSent' },
   { section: 'privacy.erased', personalData: null, purpose: 'erasure', retention: 'accountability', erasure: 'none', export: null },
 ];
 
