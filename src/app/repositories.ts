@@ -130,7 +130,15 @@ export interface CalendarRepository {
   put(entry: CalendarEntryRecord): void;
 }
 
+/** The roster's own records (issue #15): what was sent once about terms of office. */
+export interface RosterRepository {
+  wasSent(key: string): boolean;
+  sentKeys(): ReadonlySet<string>;
+  markSent(key: string): void;
+}
+
 export interface Repositories {
+  roster: RosterRepository;
   people: PeopleRepository;
   organisations: OrganisationsRepository;
   audit: AuditRepository;
