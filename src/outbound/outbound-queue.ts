@@ -345,6 +345,22 @@ export class OutboundQueue {
 
   async #attempt(conversation: Conversation, queued: QueuedJob): Promise<void> {
     const { job } = queued;
+    if (this.#log.claim) {
+      // Several instances share the log: send only under this instance's claim on the key. Not claimed (another
+      // instance has it, or sent it) or the claim could not be asked: dropped here, still pending in the log, so an
+      // instance that can claim it picks it up.
+      let claimed = false;
+      try {
+        claimed = await this.#log.claim(job.key);
+      } catch {
+        claimed = false;
+      }
+      if (!claimed) {
+        queued.attempts--;
+        this.#finish(conversation);
+        return;
+      }
+    }
     let activityId: string | undefined;
     try {
       const result = await this.#sender(job);
