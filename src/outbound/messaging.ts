@@ -32,6 +32,21 @@ export interface QueuedMessenger extends Messenger {
 }
 
 /**
+ * Pending messages another instance queued, conversations in reverse order (each conversation's own messages still
+ * in order): the instance that queued them works from the front, this one from the back, so the two rarely race
+ * for the same message (a lost race costs a request slot of the rate limit).
+ */
+function fromTheOtherEnd<T extends { conversationKey: string }>(jobs: readonly T[]): T[] {
+  const groups = new Map<string, T[]>();
+  for (const job of jobs) {
+    const list = groups.get(job.conversationKey);
+    if (list) list.push(job);
+    else groups.set(job.conversationKey, [job]);
+  }
+  return [...groups.values()].reverse().flat();
+}
+
+/**
  * Every proactive message goes through one paced, persistent queue (src/outbound): `send` resolves once the
  * messages are durably queued; delivery follows at Teams' pace, with retries, exactly once per key.
  */
@@ -113,7 +128,7 @@ export function createMessenger({
           polling = true;
           deliveryLog
             .unclaimedPending()
-            .then((jobs) => (jobs.length > 0 ? queue.enqueue(jobs) : undefined))
+            .then((jobs) => void queue.adopt(fromTheOtherEnd(jobs)))
             .catch((err: unknown) => log.warn('outbound.pollFailed', { error: err instanceof Error ? err.message : String(err) }))
             .finally(() => {
               polling = false;

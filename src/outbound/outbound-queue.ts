@@ -183,6 +183,17 @@ export class OutboundQueue {
     }
   }
 
+  // Takes jobs that are pending in the log already (written by another process on a shared log) into this
+  // process's queue, without writing them again; keys queued here already are ignored. Only while running.
+  adopt(jobs: readonly OutboundJob[]): number {
+    if (this.#state !== 'running') return 0;
+    const before = this.#keys.size;
+    for (const job of jobs) this.#add(outboundJobSchema.parse(job));
+    const added = this.#keys.size - before;
+    if (added > 0) this.#signal();
+    return added;
+  }
+
   // Drops queued jobs that `match` picks (one already in flight finishes); the caller removes their log entries.
   // Erasure uses it: a message to someone erased must not go out. Returns how many were dropped.
   cancel(match: (job: OutboundJob) => boolean): number {
