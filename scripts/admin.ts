@@ -136,7 +136,7 @@ const commands: Record<string, Group | Command> = {
               ...(config.databaseUrl ? { persistence: new PgPersistence({ url: config.databaseUrl, applicationName: 'stark admin person erase' }) } : {}),
             });
             try {
-              const result = await erasePerson({ uow: fileUnitOfWork(store), newId: randomUUID, backups: fileBackupEraser({ dataDir: config.dataDir }) }, adminCaller, { personId: id }, new Date());
+              const result = await erasePerson({ uow: fileUnitOfWork(store), newId: randomUUID, backups: fileBackupEraser({ dataDir: config.dataDir, rewriteLive: () => store.rewriteWhole() }) }, adminCaller, { personId: id }, new Date());
               if (!result.ok) {
                 err(`Nothing is stored about ${id}: nothing to erase.`);
                 return 1;

@@ -42,6 +42,14 @@ describe('configuration from the environment', () => {
     expect(c.tenantId).toBe('aaaaaaaa-2222-3333-4444-555555555555');
   });
 
+  it('the host tenant is always allowed; STARK_ALLOWED_TENANTS adds the organisations\' tenants (lower case, once each); a bad id is named', () => {
+    expect(loadConfig({}).allowedTenants).toEqual([DEMO_TENANT_ID]);
+    const host = '11111111-2222-3333-4444-555555555555';
+    const config = loadConfig({ STARK_TENANT_ID: host, STARK_ALLOWED_TENANTS: ' AAAAAAAA-0000-4000-8000-00000000000A, 11111111-2222-3333-4444-555555555555 ,bbbbbbbb-0000-4000-8000-00000000000b' });
+    expect(config.allowedTenants).toEqual([host, 'aaaaaaaa-0000-4000-8000-00000000000a', 'bbbbbbbb-0000-4000-8000-00000000000b']);
+    expect(problems({ STARK_ALLOWED_TENANTS: 'eskilstuna.se' }).join('\n')).toContain('STARK_ALLOWED_TENANTS');
+  });
+
   it('without credentials the bot listens on 127.0.0.1; another HOST needs the loud variable, loopback names do not', () => {
     expect(loadConfig({}).host).toBe('127.0.0.1');
     expect(problems({ HOST: '0.0.0.0' }).find((x) => x.startsWith('HOST'))).toMatch(/STARK_UNSAFE_LISTEN_ON_NETWORK_WITHOUT_AUTH/);

@@ -47,6 +47,15 @@ const envSchema = z
     STARK_DATA_DIR: z.preprocess(blankToUndefined, z.string().min(1).default(fileURLToPath(new URL('../.data/', import.meta.url)))),
     STARK_PUBLIC_URL: z.preprocess(blankToUndefined, z.string().url('must be a URL like https://stark-bot.example.org').optional()),
     STARK_TENANT_ID: z.preprocess(blankToUndefined, guid.optional()),
+    /** The organisations' own tenants (comma-separated tenant ids) whose people may use the bot; the host tenant always may. */
+    STARK_ALLOWED_TENANTS: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .transform((s) => s.split(',').map((u) => u.trim()).filter(Boolean))
+        .pipe(z.array(guid).max(100, 'must name at most 100 tenants'))
+        .optional(),
+    ),
     STARK_BACKUPS_KEEP: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int().min(0).max(365).default(14)),
     /** PostgreSQL instead of the embedded file store (README › Running on PostgreSQL). Holds a password: never echoed. */
     STARK_DATABASE_URL: z.preprocess(blankToUndefined, z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a URL like postgres://user:password@host:5432/stark').optional()),
@@ -115,6 +124,11 @@ export interface BotConfig {
   publicUrl: string;
   /** The Teams tenant whose people the roster describes; activities from other tenants are from unknown people. */
   tenantId: string;
+  /**
+   * Every tenant whose people the bot serves (issue #15), lower case: the host tenant (`tenantId`, always first) and
+   * STARK_ALLOWED_TENANTS. Activities from any other tenant get one polite sentence and nothing is stored.
+   */
+  allowedTenants: string[];
   backupsToKeep: number;
   /**
    * STARK_DATABASE_URL: the store lives in PostgreSQL (src/store/postgres/), and several instances may share it; unset
@@ -205,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     dataDir: e.STARK_DATA_DIR,
     publicUrl: (e.STARK_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     tenantId: (e.STARK_TENANT_ID ?? e.BOT_TENANT_ID ?? DEMO_TENANT_ID).toLowerCase(),
+    allowedTenants: [...new Set([(e.STARK_TENANT_ID ?? e.BOT_TENANT_ID ?? DEMO_TENANT_ID).toLowerCase(), ...(e.STARK_ALLOWED_TENANTS ?? []).map((t) => t.toLowerCase())])],
     backupsToKeep: e.STARK_BACKUPS_KEEP,
     ...(e.STARK_DATABASE_URL !== undefined ? { databaseUrl: e.STARK_DATABASE_URL } : {}),
     ...(e.STARK_OUTBOUND_POLL_MS !== undefined ? { outboundPollMs: e.STARK_OUTBOUND_POLL_MS } : {}),
