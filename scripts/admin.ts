@@ -13,12 +13,12 @@
  * below; adding one is adding an entry.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, type BotConfig } from '../src/config.js';
 import { ADMIN_ACTOR, latestEntries, type AuditEntry } from '../src/domain/audit.js';
 import { formatStockholm } from '../src/domain/time.js';
+import { readDurableDocument } from '../src/store/journal.js';
 import { newKey, rotateKeyFile } from '../src/store/key-file.js';
 import { auditSectionSchema } from '../src/store/sections/audit.js';
 import { Store, STORE_FILE_NAME } from '../src/store/store.js';
@@ -57,15 +57,25 @@ function option(args: string[], name: string): string | undefined {
   return value;
 }
 
-/** The audit record and the roster's names, read from the store file without taking part in its writes. */
-async function readAudit(config: BotConfig): Promise<{ entries: AuditEntry[]; names: Map<string, string> }> {
-  const file = join(config.dataDir, STORE_FILE_NAME);
-  let raw: { audit?: unknown; people?: Array<{ aadObjectId?: unknown; name?: unknown }> };
+/**
+ * The store document as it is durable: the snapshot with its journal's commits applied (journal.ts), read without
+ * taking part in the bot's writes.
+ */
+async function readStoreDocument(file: string): Promise<Record<string, unknown>> {
+  let doc: Record<string, unknown> | null;
   try {
-    raw = JSON.parse(await readFile(file, 'utf8')) as typeof raw;
+    doc = await readDurableDocument(file);
   } catch (err) {
     throw new Error(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
+  if (doc === null) throw new Error(`cannot read ${file}: there is no store there`);
+  return doc;
+}
+
+/** The audit record and the roster's names, read from the store file without taking part in its writes. */
+async function readAudit(config: BotConfig): Promise<{ entries: AuditEntry[]; names: Map<string, string> }> {
+  const file = join(config.dataDir, STORE_FILE_NAME);
+  const raw = (await readStoreDocument(file)) as { audit?: unknown; people?: Array<{ aadObjectId?: unknown; name?: unknown }> };
   // A store from before the audit record (schema version 1) has none yet.
   const audit = auditSectionSchema.safeParse(raw.audit ?? {});
   if (!audit.success) throw new Error(`the audit record in ${file} fails validation: ${audit.error.issues[0]?.message ?? ''}`);
@@ -80,12 +90,7 @@ async function readAudit(config: BotConfig): Promise<{ entries: AuditEntry[]; na
  */
 async function readOnlyStore(config: BotConfig): Promise<UnitOfWork> {
   const file = join(config.dataDir, STORE_FILE_NAME);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(file, 'utf8'));
-  } catch (err) {
-    throw new Error(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
+  const raw = await readStoreDocument(file);
   const migrated = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? migrate(raw as Record<string, unknown>) : null;
   const parsed = migrated?.ok ? documentSchema.safeParse(migrated.doc) : null;
   if (!parsed?.success) throw new Error(`${file} is not a store this version can read`);
@@ -140,7 +145,7 @@ const commands: Record<string, Group | Command> = {
           try {
             const store = await Store.open({ dataDir: config.dataDir, backupsToKeep: 0, seed: () => Promise.reject(new Error(`there is no store in ${config.dataDir}`)) });
             try {
-              const result = await erasePerson({ uow: fileUnitOfWork(store), newId: randomUUID, backups: fileBackupEraser({ dataDir: config.dataDir }) }, adminCaller, { personId: id }, new Date());
+              const result = await erasePerson({ uow: fileUnitOfWork(store), newId: randomUUID, backups: fileBackupEraser({ dataDir: config.dataDir, rewriteLive: () => store.rewriteWhole() }) }, adminCaller, { personId: id }, new Date());
               if (!result.ok) {
                 err(`Nothing is stored about ${id}: nothing to erase.`);
                 return 1;

@@ -42,6 +42,14 @@ describe('configuration from the environment', () => {
     expect(c.tenantId).toBe('aaaaaaaa-2222-3333-4444-555555555555');
   });
 
+  it('the host tenant is always allowed; STARK_ALLOWED_TENANTS adds the organisations\' tenants (lower case, once each); a bad id is named', () => {
+    expect(loadConfig({}).allowedTenants).toEqual([DEMO_TENANT_ID]);
+    const host = '11111111-2222-3333-4444-555555555555';
+    const config = loadConfig({ STARK_TENANT_ID: host, STARK_ALLOWED_TENANTS: ' AAAAAAAA-0000-4000-8000-00000000000A, 11111111-2222-3333-4444-555555555555 ,bbbbbbbb-0000-4000-8000-00000000000b' });
+    expect(config.allowedTenants).toEqual([host, 'aaaaaaaa-0000-4000-8000-00000000000a', 'bbbbbbbb-0000-4000-8000-00000000000b']);
+    expect(problems({ STARK_ALLOWED_TENANTS: 'eskilstuna.se' }).join('\n')).toContain('STARK_ALLOWED_TENANTS');
+  });
+
   it('without credentials the bot listens on 127.0.0.1; another HOST needs the loud variable, loopback names do not', () => {
     expect(loadConfig({}).host).toBe('127.0.0.1');
     expect(problems({ HOST: '0.0.0.0' }).find((x) => x.startsWith('HOST'))).toMatch(/STARK_UNSAFE_LISTEN_ON_NETWORK_WITHOUT_AUTH/);
@@ -83,5 +91,13 @@ describe('configuration from the environment', () => {
     expect(half.find((x) => x.startsWith('STARK_ORGANISER_MAILBOX'))).toMatch(/required/);
     expect(half.find((x) => x.startsWith('GRAPH_TENANT_ID'))).toMatch(/GUID.*"nope"/);
     expect(half.join('\n')).not.toContain('s3cret-value');
+  });
+
+  it('the store: the embedded journal without STARK_DATABASE_URL; PostgreSQL with it; a bad URL is named, never echoed', () => {
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    expect(loadConfig({ STARK_DATABASE_URL: 'postgres://stark:pw@db:5432/stark' }).databaseUrl).toBe('postgres://stark:pw@db:5432/stark');
+    const bad = problems({ STARK_DATABASE_URL: 'mysql://root:hunter2@db/stark' });
+    expect(bad.find((x) => x.startsWith('STARK_DATABASE_URL'))).toMatch(/postgres:\/\//);
+    expect(bad.join('\n')).not.toContain('hunter2');
   });
 });

@@ -47,7 +47,18 @@ const envSchema = z
     STARK_DATA_DIR: z.preprocess(blankToUndefined, z.string().min(1).default(fileURLToPath(new URL('../.data/', import.meta.url)))),
     STARK_PUBLIC_URL: z.preprocess(blankToUndefined, z.string().url('must be a URL like https://stark-bot.example.org').optional()),
     STARK_TENANT_ID: z.preprocess(blankToUndefined, guid.optional()),
+    /** The organisations' own tenants (comma-separated tenant ids) whose people may use the bot; the host tenant always may. */
+    STARK_ALLOWED_TENANTS: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .transform((s) => s.split(',').map((u) => u.trim()).filter(Boolean))
+        .pipe(z.array(guid).max(100, 'must name at most 100 tenants'))
+        .optional(),
+    ),
     STARK_BACKUPS_KEEP: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int().min(0).max(365).default(14)),
+    /** PostgreSQL instead of the embedded file store (README › Running on PostgreSQL). Holds a password: never echoed. */
+    STARK_DATABASE_URL: z.preprocess(blankToUndefined, z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a URL like postgres://user:password@host:5432/stark').optional()),
     STARK_STORE_COMPACT_BYTES: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int().min(4_096).max(1_073_741_824).optional()),
     STARK_REMINDER_TIME: z.preprocess(blankToUndefined, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a Stockholm time HH:mm like 09:00').default('09:00')),
     STARK_REMINDER_DAYS_BEFORE_DEADLINE: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int().min(0).max(60).default(3)),
@@ -111,7 +122,17 @@ export interface BotConfig {
   publicUrl: string;
   /** The Teams tenant whose people the roster describes; activities from other tenants are from unknown people. */
   tenantId: string;
+  /**
+   * Every tenant whose people the bot serves (issue #15), lower case: the host tenant (`tenantId`, always first) and
+   * STARK_ALLOWED_TENANTS. Activities from any other tenant get one polite sentence and nothing is stored.
+   */
+  allowedTenants: string[];
   backupsToKeep: number;
+  /**
+   * STARK_DATABASE_URL: the store lives in PostgreSQL (src/store/postgres/), and several instances may share it; unset
+   * (the default): the embedded journal in `dataDir`. Holds the database password: log `databaseLocation()` instead.
+   */
+  databaseUrl?: string;
   /** The store journal is compacted into a new snapshot past this size (unset: src/store/journal.ts's default). */
   storeCompactBytes?: number;
   /** Meeting reminders: to non-answerers N days before the RSVP deadline, to Ja/Kanske M days before, at HH:mm Stockholm. */
@@ -173,7 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     // Secrets are named, never echoed.
-    const secret = new Set(['BOT_PASSWORD', 'GRAPH_CLIENT_SECRET', 'STARK_LINK_SIGNING_KEY']);
+    const secret = new Set(['BOT_PASSWORD', 'GRAPH_CLIENT_SECRET', 'STARK_LINK_SIGNING_KEY', 'STARK_DATABASE_URL']);
     throw new ConfigError(
       parsed.error.issues.map((i) => {
         const key = String(i.path[0] ?? '');
@@ -194,7 +215,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     dataDir: e.STARK_DATA_DIR,
     publicUrl: (e.STARK_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     tenantId: (e.STARK_TENANT_ID ?? e.BOT_TENANT_ID ?? DEMO_TENANT_ID).toLowerCase(),
+    allowedTenants: [...new Set([(e.STARK_TENANT_ID ?? e.BOT_TENANT_ID ?? DEMO_TENANT_ID).toLowerCase(), ...(e.STARK_ALLOWED_TENANTS ?? []).map((t) => t.toLowerCase())])],
     backupsToKeep: e.STARK_BACKUPS_KEEP,
+    ...(e.STARK_DATABASE_URL !== undefined ? { databaseUrl: e.STARK_DATABASE_URL } : {}),
     ...(e.STARK_STORE_COMPACT_BYTES !== undefined ? { storeCompactBytes: e.STARK_STORE_COMPACT_BYTES } : {}),
     reminders: {
       timeOfDay: e.STARK_REMINDER_TIME,

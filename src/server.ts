@@ -8,7 +8,8 @@ import type { BotConfig } from './config.js';
 import { Store } from './store/store.js';
 import { buildSeedDocument } from './store/seed.js';
 import { ensureKeyFile, fileKey, fixedKey } from './store/key-file.js';
-import { acquireStoreLock, type StoreLock } from './store/store-lock.js';
+import { acquireConfiguredStoreLock, type StoreLock } from './store/store-lock.js';
+import { PgPersistence } from './store/postgres/pg-persistence.js';
 import { createBot, identify, incomingActivitySchema, invokeMessage, localeOf } from './bot/app.js';
 import { allFeatures } from './bot/features.js';
 import { calendarSyncFromConfig } from './calendar/graph-credentials.js';
@@ -133,8 +134,10 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   let lock: StoreLock | null = null;
   try {
     // One writer per store: `npm run admin -- person erase` refuses while this lock is held (src/store/store-lock.ts).
-    lock = acquireStoreLock(config.dataDir, 'the STARK bot', now());
+    // On PostgreSQL every bot holds it shared: several instances run together; an admin writer refuses while any does.
+    lock = await acquireConfiguredStoreLock(config, 'the STARK bot', 'bot', now());
     store = await Store.open({
+      ...(config.databaseUrl ? { persistence: new PgPersistence({ url: config.databaseUrl, applicationName: `stark-bot pid ${process.pid}`, onEvent: (event, fields) => log.error(event, fields) }) } : {}),
       dataDir: config.dataDir,
       seed: () => buildSeedDocument({ now: now() }),
       now,
@@ -312,7 +315,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
 
   serving = true;
   // The address the socket is actually bound to, not the one we meant to bind.
-  log.info('bot.ready', { address: bound.address, port, version: VERSION, dataDir: config.dataDir, mode: config.credentials ? 'authenticated' : 'local' });
+  log.info('bot.ready', { address: bound.address, port, version: VERSION, dataDir: config.dataDir, store: config.databaseUrl ? store.file : 'journal', mode: config.credentials ? 'authenticated' : 'local' });
 
   const jobTimers: NodeJS.Timeout[] = [];
   const runningJobs = new Set<Promise<void>>();

@@ -3,7 +3,7 @@ import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import { catalogueFor, localeFrom, type Catalogue, type Locale } from '../i18n/catalogue.js';
 import { can } from '../domain/permissions.js';
-import type { Person } from '../domain/people.js';
+import { personFrom, type Person } from '../domain/people.js';
 import { waitMinutes, type LimitKind } from '../domain/limits.js';
 import { normaliseDeep, normaliseFreeText } from '../domain/text.js';
 import type { ActionResult, ActionRoute, Audience, BotFeature, InvokeRoute, ReplyMessage, Services, TextRoute, Turn, Visibility } from './feature.js';
@@ -45,16 +45,23 @@ const actionEnvelopeSchema = z.object({
   }),
 });
 
+/** Whether an activity comes from a tenant the bot serves: the host tenant or one of STARK_ALLOWED_TENANTS. */
+export function fromAllowedTenant(services: Pick<Services, 'config'>, activity: Partial<Activity>): boolean {
+  const tenant = tenantOf(activity);
+  return tenant !== undefined && services.config.allowedTenants.includes(tenant);
+}
+
 /**
- * The registered person behind an activity: the roster entry with its AAD object id, in the roster's tenant. An
- * activity without a tenant is nobody's (Teams always sends one; the server refuses such requests before this).
+ * The registered person behind an activity: the roster entry with its AAD object id whose home tenant is the
+ * activity's (issue #15), the tenant being one the bot serves. An activity without a tenant is nobody's (Teams always
+ * sends one; the server refuses such requests before this).
  */
 export function identify(services: Services, activity: Partial<Activity>): Person | null {
   const aad = activity.from?.aadObjectId;
   if (typeof aad !== 'string' || aad === '') return null;
-  if (tenantOf(activity) !== services.config.tenantId) return null;
-  const id = aad.toLowerCase();
-  return services.store.doc.people.find((p) => p.aadObjectId === id) ?? null;
+  const tenant = tenantOf(activity);
+  if (tenant === undefined || !fromAllowedTenant(services, activity)) return null;
+  return personFrom({ people: services.store.doc.people, aadObjectId: aad, tenantId: tenant, hostTenantId: services.config.tenantId }) ?? null;
 }
 
 /**
@@ -221,8 +228,10 @@ export function createBot({ adapter, services, features }: BotOptions): Applicat
       return false;
     }
     if (!person) {
-      const text = t.core.unknownPerson({ contact: services.config.accessContact });
-      services.log.info('turn.unknownPerson', { activityType: activity.type, aadObjectId: typeof activity.from?.aadObjectId === 'string' ? activity.from.aadObjectId.slice(0, 64) : null });
+      const allowedTenant = fromAllowedTenant(services, activity);
+      // A tenant the bot does not serve learns nothing: not whom to ask, not whether anyone there is registered.
+      const text = allowedTenant ? t.core.unknownPerson({ contact: services.config.accessContact }) : t.core.otherTenant;
+      services.log.info(allowedTenant ? 'turn.unknownPerson' : 'turn.otherTenant', { activityType: activity.type, aadObjectId: allowedTenant && typeof activity.from?.aadObjectId === 'string' ? activity.from.aadObjectId.slice(0, 64) : null });
       if (isInvoke) await sendInvokeResponse(context, invokeMessage(text));
       else await context.sendActivity(text);
       return false;
@@ -299,7 +308,8 @@ export function createBot({ adapter, services, features }: BotOptions): Applicat
     const person = identify(services, context.activity);
     const locale = localeOf(services, person, context.activity);
     if (!person) {
-      await context.sendActivity(catalogueFor(locale).core.unknownPerson({ contact: services.config.accessContact }));
+      const t = catalogueFor(locale);
+      await context.sendActivity(fromAllowedTenant(services, context.activity) ? t.core.unknownPerson({ contact: services.config.accessContact }) : t.core.otherTenant);
       return;
     }
     await rememberConversation(services, person, context.activity);

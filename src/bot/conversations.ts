@@ -29,7 +29,10 @@ export async function forgetConversation(services: Services, activity: Partial<A
   const aad = activity.from?.aadObjectId?.toLowerCase();
   const conversationId = activity.conversation?.id;
   const doc = services.store.doc;
-  const key = Object.keys(doc.conversationRefs).find((k) => k === aad || doc.conversationRefs[k]?.conversation.id === conversationId);
+  const tenant = tenantOf(activity);
+  // Only the person's own tenant can drop their reference: the same object id or conversation id from another tenant is not them.
+  const sameTenant = (k: string) => (doc.conversationRefs[k]?.tenantId ?? services.config.tenantId).toLowerCase() === tenant;
+  const key = Object.keys(doc.conversationRefs).find((k) => (k === aad || doc.conversationRefs[k]?.conversation.id === conversationId) && sameTenant(k));
   if (!key) return;
   await services.store.update((d) => {
     delete d.conversationRefs[key];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import type { Person } from '../domain/people.js';
+import { tenantOf } from './edge.js';
 import type { ActionResult, ReplyMessage, Services, Turn } from './feature.js';
 
 /**
@@ -18,7 +19,8 @@ export async function sendToPersonalChat(services: Services, person: Person, act
       userId: String(activity.from?.id ?? ''),
       serviceUrl: String(activity.serviceUrl ?? ''),
       botId: String(activity.recipient?.id ?? ''),
-      tenantId: services.config.tenantId,
+      // The person's own tenant (issue #15): a director of another organisation is reached in theirs.
+      tenantId: tenantOf(activity) ?? services.config.tenantId,
     });
     if (!opened) return false;
   }

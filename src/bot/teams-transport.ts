@@ -7,6 +7,7 @@ import { replyActivity } from './reply-activity.js';
 import { storedReference } from './conversation-reference.js';
 import { serviceUrlAllowed } from './edge.js';
 import type { StoredConversationRef } from '../store/schema.js';
+import { homeTenantOf } from '../domain/people.js';
 
 const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
 
@@ -72,8 +73,20 @@ export function createTeamsTransport(adapter: TeamsAdapter, services: { store: S
     return ref;
   };
 
-  const anyServiceUrl = (): { serviceUrl: string; bot: { id: string } } | null => {
-    const ref = Object.values(services.store.doc.conversationRefs).find((r) => allowed(r.serviceUrl));
+  /** The tenant a person is reached in (issue #15): their own, else the host tenant. */
+  const tenantOfPerson = (personId: string): string => {
+    const person = services.store.doc.people.find((p) => p.aadObjectId === personId);
+    return person ? homeTenantOf(person, services.config.tenantId) : services.config.tenantId;
+  };
+
+  /**
+   * Where to create a conversation with someone the bot has not talked to: the Bot Framework service that serves
+   * their tenant — one a conversation in the same tenant was reached through. Another tenant's service is used only
+   * when none is known for theirs (Teams' public-cloud service answers for every tenant of the cloud).
+   */
+  const serviceFor = (tenantId: string): { serviceUrl: string; bot: { id: string } } | null => {
+    const refs = Object.values(services.store.doc.conversationRefs).filter((r) => allowed(r.serviceUrl));
+    const ref = refs.find((r) => (r.tenantId ?? r.conversation.tenantId ?? services.config.tenantId).toLowerCase() === tenantId) ?? refs[0];
     return ref ? { serviceUrl: ref.serviceUrl, bot: { id: ref.bot.id } } : null;
   };
 
@@ -120,7 +133,7 @@ export function createTeamsTransport(adapter: TeamsAdapter, services: { store: S
     },
 
     canReach(personId: string): boolean {
-      return Boolean(services.store.doc.conversationRefs[personId]) || anyServiceUrl() !== null;
+      return Boolean(services.store.doc.conversationRefs[personId]) || serviceFor(tenantOfPerson(personId)) !== null;
     },
 
     /** Replaces a message the bot sent earlier (an invitation card after a change or a cancellation). */
@@ -148,7 +161,8 @@ export function createTeamsTransport(adapter: TeamsAdapter, services: { store: S
         );
         return { activityId };
       }
-      const service = anyServiceUrl();
+      const tenantId = tenantOfPerson(personId);
+      const service = serviceFor(tenantId);
       if (!service) throw new UnreachableError(personId);
       await surfaceErrors((capture) => adapter.createConversationAsync(
         appId,
@@ -159,14 +173,14 @@ export function createTeamsTransport(adapter: TeamsAdapter, services: { store: S
           isGroup: false,
           bot: { id: service.bot.id, name: 'STARK' },
           members: [{ id: personId, name: '' }],
-          tenantId: services.config.tenantId,
-          channelData: { tenant: { id: services.config.tenantId } },
+          tenantId,
+          channelData: { tenant: { id: tenantId } },
           activity: undefined as unknown as Activity,
         },
         (context) => capture(async () => {
           activityId = (await context.sendActivity(toActivity(message)))?.id;
           const reference = TurnContext.getConversationReference(context.activity);
-          const entry = storedReference({ ...reference, channelId: reference.channelId ?? 'msteams', user: { id: personId, name: '' } }, { tenantId: services.config.tenantId, now: services.now() });
+          const entry = storedReference({ ...reference, channelId: reference.channelId ?? 'msteams', user: { id: personId, name: '' } }, { tenantId, now: services.now() });
           if (entry) {
             await services.store.update((doc) => {
               doc.conversationRefs[personId] ??= entry;

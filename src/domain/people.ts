@@ -21,9 +21,21 @@ export type Seat = z.infer<typeof seatSchema>;
 
 export const aadObjectIdSchema = z.string().regex(/^[0-9a-fA-F-]{36}$/, 'an AAD object id (GUID)');
 
+/** A Microsoft Entra tenant id (GUID), stored in lower case. */
+export const tenantIdSchema = z
+  .string()
+  .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'a tenant id (GUID)')
+  .transform((s) => s.toLowerCase());
+
 export const personSchema = z
   .object({
     aadObjectId: aadObjectIdSchema.transform((s) => s.toLowerCase()),
+    /**
+     * The tenant the person signs in to Teams with (issue #15): their own organisation's, or absent for the host
+     * tenant (a guest in the host tenant is a host-tenant person with the guest account's object id there). A person is
+     * (tenant, aadObjectId); object ids are GUIDs, so the aadObjectId alone stays the key everything else is stored by.
+     */
+    tenantId: tenantIdSchema.optional(),
     name: z.string().min(1).max(200),
     email: z.string().email().optional(),
     organisationId: z.string().min(1),
@@ -55,3 +67,16 @@ export const rosterFileSchema = z
   .strict();
 
 export const hasRole = (person: Pick<Person, 'roles'>, role: Role): boolean => person.roles.includes(role);
+
+/** The tenant a person's activities come from: their own, or the host tenant. */
+export const homeTenantOf = (person: Pick<Person, 'tenantId'>, hostTenantId: string): string => person.tenantId ?? hostTenantId.toLowerCase();
+
+/**
+ * The person an activity is from: the one with this object id whose home tenant is the activity's tenant. The same
+ * object id from another tenant is somebody else (or a forgery) and finds no one.
+ */
+export function personFrom({ people, aadObjectId, tenantId, hostTenantId }: { people: readonly Person[]; aadObjectId: string; tenantId: string; hostTenantId: string }): Person | undefined {
+  const id = aadObjectId.toLowerCase();
+  const tenant = tenantId.toLowerCase();
+  return people.find((p) => p.aadObjectId === id && homeTenantOf(p, hostTenantId) === tenant);
+}

@@ -72,8 +72,11 @@ export function createMessenger({ transport, store, log, tenantId, clock, metric
           report.unreachable.push(m.personId);
           continue;
         }
-        const conversation = store.doc.conversationRefs[m.personId]?.conversation.id ?? `new:${m.personId}`;
-        jobs.push({ key: m.key, conversationKey: conversation, tenantId, payload: { personId: m.personId, message: m.message, ...(m.replaces ? { replaces: m.replaces } : {}), ...(requestId ? { requestId } : {}) } satisfies Payload });
+        const ref = store.doc.conversationRefs[m.personId];
+        const conversation = ref?.conversation.id ?? `new:${m.personId}`;
+        // Paced per tenant (Teams limits each app per tenant): the person's own, across ~25 organisations (issue #15).
+        const jobTenant = (ref?.tenantId ?? store.doc.people.find((p) => p.aadObjectId === m.personId)?.tenantId ?? tenantId).toLowerCase();
+        jobs.push({ key: m.key, conversationKey: conversation, tenantId: jobTenant, payload: { personId: m.personId, message: m.message, ...(m.replaces ? { replaces: m.replaces } : {}), ...(requestId ? { requestId } : {}) } satisfies Payload });
         report.queued.push(m.key);
       }
       if (jobs.length > 0) await queue.enqueue(jobs);

@@ -38,9 +38,9 @@ describe('who is talking', () => {
     expect(h.services.store.doc.conversationRefs[demo.stranger]).toBeUndefined();
   });
 
-  it('a roster member writing from another tenant is treated as unknown', async () => {
+  it('a roster member writing from a tenant not on the allow-list is told, in one sentence, that their organisation is not connected', async () => {
     const { replies } = await h.say(demo.vasterasDirector, 'hjälp', { tenantId: '11111111-1111-1111-1111-111111111111' });
-    expect(String(replies[0]?.text)).toContain('inte registrerad');
+    expect(String(replies[0]?.text)).toBe('Den här botten är till för STARK:s parter, och din organisation är inte ansluten till den – tyvärr kan jag inte hjälpa dig.');
   });
 
   it('an unknown person clicking a card action gets the same polite answer as an invoke message', async () => {

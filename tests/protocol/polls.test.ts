@@ -264,5 +264,10 @@ describe('date poll ("tidsförslag") over the protocol', () => {
     expect(textOf(list)).toContain('Extra dialog');
     const open = await h.invoke(P.maria, 'poll.open', { pollId: id3 });
     expect(open.replies.map(cardOf).some((c) => textOf(c).includes('Extra dialog'))).toBe(true);
+    // Leadership holding a seat (Anna, MDU) answer too: their open polls come after the meetings overview.
+    const anna = (await h.say(P.anna, 'möten')).replies.map(cardOf).find((c) => textOf(c).includes('Tidsförslag att svara på'));
+    expect(textOf(check(anna))).toContain('Extra dialog');
+    // Someone asked to no poll gets no poll list.
+    expect((await h.say(P.karin, 'möten')).replies.map(cardOf).some((c) => textOf(c).includes('Tidsförslag att svara på'))).toBe(false);
   });
 });

@@ -342,6 +342,6 @@ describe('crash: SIGKILL under continuous write load', () => {
       expect(total).toBeGreaterThan(ROUNDS * 20);
       expect(ackedNeeds.size).toBeGreaterThan(ROUNDS * 5);
     },
-    240_000,
+    480_000,
   );
 });

@@ -35,10 +35,26 @@ export function localeOfPerson(doc: Readonly<StoreDocument>, personId: string): 
 }
 
 /**
+ * Whether a person's invitation offers the meeting's .ics. Without Graph always. With Graph the person is an attendee
+ * of the Outlook event (Exchange sends them the invitation), so a file would only make a second, unrelated calendar
+ * entry — unless the roster has no e-mail address for them (they are not an attendee), or the event is stuck
+ * (forbidden, rejected, deleted in Outlook: it needs a person, and until then the file is their calendar entry).
+ */
+export function offersCalendarFile(services: Pick<Services, 'config' | 'store'>, { meeting, personId }: { meeting: Meeting; personId: string }): boolean {
+  if (services.config.calendar.backend !== 'graph') return true;
+  const doc = services.store.doc;
+  const email = doc.people.find((p) => p.aadObjectId === personId)?.email;
+  if (!email) return true;
+  return doc.calendar.events.find((e) => e.meetingId === meeting.id)?.stuck === true;
+}
+
+/**
  * The meeting's .ics for one person: in Teams a button that sends the file (file consent card), in local mode a
  * signed link that works once within ten minutes (src/bot/files.ts). A card refreshed or shown again gets a new one.
+ * None when the person gets the meeting from Outlook (`offersCalendarFile`).
  */
-export function icsUrl(services: Pick<Services, 'links' | 'config'>, { meeting, personId, now }: { meeting: Meeting; personId: string; now: Date }): FileLink {
+export function icsUrl(services: Pick<Services, 'links' | 'config' | 'store'>, { meeting, personId, now }: { meeting: Meeting; personId: string; now: Date }): FileLink | undefined {
+  if (!offersCalendarFile(services, { meeting, personId })) return undefined;
   return fileLink(services, { kind: ICS_KIND, params: { meetingId: meeting.id }, personId, now });
 }
 

@@ -64,7 +64,7 @@ export function memberCard(turn: Turn): AdaptiveCard {
     t: turn.t,
     icsUrlFor: (id) => {
       const meeting = meetingById.get(id);
-      return meeting ? icsUrl(turn.services, { meeting, personId: turn.person.aadObjectId, now: turn.now }) : '';
+      return meeting ? icsUrl(turn.services, { meeting, personId: turn.person.aadObjectId, now: turn.now }) : undefined;
     },
   });
   return meetingMemberCard(model, turn.t);
@@ -81,10 +81,10 @@ export async function handleCommand(turn: Turn, command: MeetingCommand): Promis
     case 'schedule':
       return turn.reply(turn.can('meetings.schedule') ? newScheduleForm(turn) : t.meetings.refusals.scheduleNotAllowed);
     case 'overview':
-      if (turn.can('meetings.viewAll')) return turn.reply(overviewCard(turn));
-      if (!turn.can('meetings.viewOwn')) return turn.reply(t.core.notAllowed);
-      await turn.reply(memberCard(turn));
-      // Date polls this person is asked to answer (issue #16) come with their meetings.
+      if (turn.can('meetings.viewAll')) await turn.reply(overviewCard(turn));
+      else if (!turn.can('meetings.viewOwn')) return turn.reply(t.core.notAllowed);
+      else await turn.reply(memberCard(turn));
+      // Date polls this person is asked to answer (issue #16) come with their meetings — leadership holding a seat too.
       return replyOpenPolls(turn);
     case 'cadence': {
       if (!turn.can('meetings.viewAll')) return turn.reply(t.meetings.refusals.cadenceNotAllowed);
