@@ -85,6 +85,7 @@ async function readOnlyStore(config: BotConfig): Promise<UnitOfWork> {
   return {
     read: (fn) => fn(repositoriesOver(doc)),
     write: () => Promise.reject(new Error('read-only')),
+    seen: () => false,
   };
 }
 

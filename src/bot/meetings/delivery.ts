@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { meetingInvitationCard } from '../../cards/meeting-invitation-card.js';
 import { plain, type AdaptiveCard, type FileLink } from '../../cards/adaptive-card.js';
 import { fileLink } from '../files.js';
-import { findInvitee, type Meeting, type MeetingNotice, type UncoveredSeat } from '../../domain/meetings/meeting.js';
+import { findInvitee, type Meeting, type MeetingNotice } from '../../domain/meetings/meeting.js';
 import type { Person } from '../../domain/people.js';
 import { catalogueFor, localeFrom, type Catalogue, type Locale } from '../../i18n/catalogue.js';
 import type { StoreDocument } from '../../store/schema.js';
@@ -80,77 +80,6 @@ export function invitationCardFor({
   const mri = services.store.doc.conversationRefs[personId]?.user?.id;
   const refreshUserIds = model.refreshUserIds.length > 0 && mri?.startsWith('29:') ? [mri] : [];
   return meetingInvitationCard({ ...model, refreshUserIds, ...(notice ? { notice } : {}) }, t);
-}
-
-/** The key of a card that carries the meeting's state at one SEQUENCE (the brief's `invite:<id>:<seq>:<person>`). */
-export const inviteKey = (meetingId: string, sequence: number, personId: string): string => `invite:${meetingId}:${sequence}:${personId}`;
-
-const SEQUENCED: ReadonlySet<MeetingNotice['kind']> = new Set(['invited', 'rescheduled', 'updated', 'cancelled']);
-
-/**
- * Pending entries for a domain `notify` list. Notices that come with a new SEQUENCE (invited, moved, changed,
- * cancelled) are keyed by it; the others (substitutes, people added or removed without a change to the event) by the
- * event that caused them, e.g. the click's activity id (`byEvent`).
- */
-export function noticeEntries({
-  meeting,
-  notify,
-  eventId,
-  now,
-  byEvent = false,
-}: {
-  meeting: Meeting;
-  notify: readonly MeetingNotice[];
-  eventId: string;
-  now: Date;
-  byEvent?: boolean;
-}): PendingMeetingMessage[] {
-  return notify.map((notice) => ({
-    key: !byEvent && SEQUENCED.has(notice.kind) ? inviteKey(meeting.id, meeting.sequence, notice.personId) : `meeting:${meeting.id}:${eventId}:${notice.kind}:${notice.personId}`,
-    meetingId: meeting.id,
-    personId: notice.personId,
-    what: { kind: 'notice', notice },
-    createdAt: now.toISOString(),
-  }));
-}
-
-/** For the organiser after an answer: the substitutes it called in and the seats it left empty. */
-export function organiserEntry({
-  meeting,
-  notify,
-  uncovered,
-  eventId,
-  now,
-}: {
-  meeting: Meeting;
-  notify: readonly MeetingNotice[];
-  uncovered: readonly UncoveredSeat[];
-  eventId: string;
-  now: Date;
-}): PendingMeetingMessage[] {
-  const called = notify.filter((n) => n.kind === 'substituteInvited' || n.kind === 'substituteReassigned');
-  if (called.length === 0 && uncovered.length === 0) return [];
-  return [
-    {
-      key: `organiser:${meeting.id}:${eventId}`,
-      meetingId: meeting.id,
-      personId: meeting.organiserId,
-      what: { kind: 'organiser', notify: called, uncovered: [...uncovered] },
-      createdAt: now.toISOString(),
-    },
-  ];
-}
-
-/** After a change or cancellation: bring every earlier card of the meeting in the chats up to date. */
-export function replaceEntries({ doc, meeting, now }: { doc: Readonly<StoreDocument>; meeting: Meeting; now: Date }): PendingMeetingMessage[] {
-  const people = [...new Set(doc.meetings.cards.filter((c) => c.meetingId === meeting.id && c.sequence < meeting.sequence).map((c) => c.personId))];
-  return people.map((personId) => ({
-    key: `replace:${meeting.id}:${meeting.sequence}:${personId}`,
-    meetingId: meeting.id,
-    personId,
-    what: { kind: 'replace', sequence: meeting.sequence },
-    createdAt: now.toISOString(),
-  }));
 }
 
 const nameList = (t: Catalogue, people: readonly Person[], ids: readonly string[]): string => {
