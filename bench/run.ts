@@ -83,7 +83,7 @@ interface Results {
   turns: TurnCell[];
   missingTurns: Array<{ scale: string; kind: string; reason: string }>;
   botMemory: Record<string, { peakRssMb: number; rssMb: number } | null>;
-  writes: { store?: StoreWriteResult; http?: { kind: string; concurrency: number; writesPerSecond: number; p50: number; p99: number } | null };
+  writes: { store?: StoreWriteResult; storePostgres?: StoreWriteResult; http?: { kind: string; concurrency: number; writesPerSecond: number; p50: number; p99: number } | null };
   fanout: FanoutResult[];
   coldStart: { bot?: ColdStartRun[]; echo?: ColdStartRun[]; botMedian?: ColdStartRun; echoMedian?: ColdStartRun };
   targets: Array<{ what: string; target: string; measured: string; met: boolean | null }>;
@@ -194,6 +194,13 @@ async function main(): Promise<void> {
       results.writes.store = await storeWriteThroughput({ doc: tenX.doc, writers: 64, durationMs: quick ? 1_500 : 3_000 });
       const w = results.writes.store;
       log(`  ${w.writesPerSecond.toFixed(0)} writes/s, ${w.writesPerFlush.toFixed(1)} per flush, ${w.msPerFlush.toFixed(1)} ms per flush, ack p99 ${w.ackP99.toFixed(1)} ms`);
+      const databaseUrl = process.env.STARK_BENCH_DATABASE_URL;
+      if (databaseUrl) {
+        log('durable writes: 64 writers on the 10× document, PostgreSQL (STARK_BENCH_DATABASE_URL)');
+        results.writes.storePostgres = await storeWriteThroughput({ doc: tenX.doc, writers: 64, durationMs: quick ? 1_500 : 3_000, databaseUrl });
+        const q = results.writes.storePostgres;
+        log(`  ${q.writesPerSecond.toFixed(0)} writes/s, ${q.writesPerFlush.toFixed(1)} per commit, ${q.msPerFlush.toFixed(1)} ms per commit, ack p99 ${q.ackP99.toFixed(1)} ms`);
+      }
     }
 
     if (only.has('fanout')) {

@@ -3,7 +3,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { Store } from '../src/store/store.js';
+import { PgPersistence } from '../src/store/postgres/pg-persistence.js';
 import type { StoreDocument } from '../src/store/schema.js';
 import { writeDocument } from './data.js';
 import { percentile } from './load-generator.js';
@@ -23,11 +26,39 @@ export interface StoreWriteResult {
   documentBytes: number;
 }
 
-export async function storeWriteThroughput(p: { doc: StoreDocument; writers: number; durationMs: number }): Promise<StoreWriteResult> {
+/**
+ * `databaseUrl`: the PostgreSQL store instead of the journal, in a schema of its own made here and dropped after
+ * (the server's own durability settings: synchronous_commit as configured, fsync at every commit by default).
+ */
+export async function storeWriteThroughput(p: { doc: StoreDocument; writers: number; durationMs: number; databaseUrl?: string }): Promise<StoreWriteResult & { backend: 'journal' | 'postgres' }> {
   const dir = await mkdtemp(join(tmpdir(), 'stark-bench-writes-'));
+  let dropSchema: (() => Promise<void>) | null = null;
   try {
-    await writeDocument(dir, p.doc);
-    const open = () => Store.open({ dataDir: dir, seed: () => Promise.reject(new Error('the bench document is missing')), backupsToKeep: 0 });
+    let url: string | null = null;
+    if (p.databaseUrl) {
+      const schema = `bench_${randomBytes(6).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: p.databaseUrl });
+      await admin.connect();
+      await admin.query(`CREATE SCHEMA ${schema}`);
+      await admin.end();
+      dropSchema = async () => {
+        const c = new pg.Client({ connectionString: p.databaseUrl });
+        await c.connect();
+        await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await c.end();
+      };
+      const u = new URL(p.databaseUrl);
+      u.searchParams.set('options', `-c search_path=${schema}`);
+      url = u.toString();
+    } else await writeDocument(dir, p.doc);
+    const open = () =>
+      Store.open({
+        dataDir: dir,
+        // PostgreSQL: the first open seeds the schema with the bench document.
+        seed: () => (url ? Promise.resolve(structuredClone(p.doc)) : Promise.reject(new Error('the bench document is missing'))),
+        backupsToKeep: 0,
+        ...(url ? { persistence: new PgPersistence({ url, applicationName: 'stark bench' }) } : {}),
+      });
     // The store as the bot leaves it: its own snapshot and journal (the first open validates the generated file
     // and folds it into a snapshot of its own at close).
     const first = await open();
@@ -61,6 +92,7 @@ export async function storeWriteThroughput(p: { doc: StoreDocument; writers: num
     await store.close();
     acks.sort((a, b) => a - b);
     return {
+      backend: url ? 'postgres' : 'journal',
       writers: p.writers,
       durationMs: elapsed,
       writes: acks.length,
@@ -73,6 +105,7 @@ export async function storeWriteThroughput(p: { doc: StoreDocument; writers: num
       documentBytes,
     };
   } finally {
+    await dropSchema?.().catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
   }
 }
