@@ -158,6 +158,12 @@ export interface NeedsRepository {
   queueMessages(need: Need, notify: NeedNotification): number;
 }
 
+/** A person's own settings: the language they chose in chat (it wins over their Teams locale). */
+export interface PreferencesRepository {
+  language(personId: string): 'sv' | 'en' | undefined;
+  setLanguage(personId: string, language: 'sv' | 'en'): void;
+}
+
 export interface Repositories {
   people: PeopleRepository;
   organisations: OrganisationsRepository;
@@ -168,4 +174,5 @@ export interface Repositories {
   meetings: MeetingsRepository;
   calendar: CalendarRepository;
   needs: NeedsRepository;
+  preferences: PreferencesRepository;
 }
