@@ -132,12 +132,13 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
 
   let store: Store;
   let lock: StoreLock | null = null;
+  const database = config.databaseUrl ? new PgPersistence({ url: config.databaseUrl, applicationName: `stark-bot pid ${process.pid}`, onEvent: (event, fields) => log.error(event, fields) }) : null;
   try {
     // One writer per store: `npm run admin -- person erase` refuses while this lock is held (src/store/store-lock.ts).
     // On PostgreSQL every bot holds it shared: several instances run together; an admin writer refuses while any does.
     lock = await acquireConfiguredStoreLock(config, 'the STARK bot', 'bot', now());
     store = await Store.open({
-      ...(config.databaseUrl ? { persistence: new PgPersistence({ url: config.databaseUrl, applicationName: `stark-bot pid ${process.pid}`, onEvent: (event, fields) => log.error(event, fields) }) } : {}),
+      ...(database ? { persistence: database } : {}),
       dataDir: config.dataDir,
       seed: () => buildSeedDocument({ now: now() }),
       now,
@@ -175,7 +176,14 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   }
   const links = new LinkSigner(keySource);
   const transport = createTeamsTransport(adapter, { store, config, now });
-  const messenger = createMessenger({ transport, store, log, tenantId: config.tenantId, metrics });
+  const messenger = createMessenger({
+    transport,
+    store,
+    log,
+    tenantId: config.tenantId,
+    metrics,
+    ...(database && config.databaseUrl ? { database: { url: config.databaseUrl, pool: database.pool, ...(config.outboundPollMs !== undefined ? { pollMs: config.outboundPollMs } : {}) } } : {}),
+  });
   await messenger.start();
   readiness.queueRunning = true;
   const stopObservingQueue = metrics.observeQueueDepth(() => messenger.depth());

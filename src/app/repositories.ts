@@ -140,6 +140,13 @@ export interface CalendarRepository {
   put(entry: CalendarEntryRecord): void;
 }
 
+/** The roster's own records (issue #15): what was sent once about terms of office. */
+export interface RosterRepository {
+  wasSent(key: string): boolean;
+  sentKeys(): ReadonlySet<string>;
+  markSent(key: string): void;
+}
+
 /** Needs (behov), the rounds they are put into, form submissions stored once, and the messages a change owes. */
 export interface NeedsRepository {
   get(number: number): Need | undefined;
@@ -165,6 +172,7 @@ export interface PreferencesRepository {
 }
 
 export interface Repositories {
+  roster: RosterRepository;
   people: PeopleRepository;
   organisations: OrganisationsRepository;
   audit: AuditRepository;

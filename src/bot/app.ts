@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { catalogueFor, localeFrom, type Catalogue, type Locale } from '../i18n/catalogue.js';
 import { can } from '../domain/permissions.js';
 import { personFrom, type Person } from '../domain/people.js';
+import { termState, type TermState } from '../domain/roster/terms.js';
+import { stockholmDate } from '../domain/time.js';
 import { waitMinutes, type LimitKind } from '../domain/limits.js';
 import { normaliseDeep, normaliseFreeText } from '../domain/text.js';
 import type { ActionResult, ActionRoute, Audience, BotFeature, InvokeRoute, ReplyMessage, Services, TextRoute, Turn, Visibility } from './feature.js';
@@ -51,17 +53,49 @@ export function fromAllowedTenant(services: Pick<Services, 'config'>, activity: 
   return tenant !== undefined && services.config.allowedTenants.includes(tenant);
 }
 
+/** Who an activity is from, as far as the bot is concerned. */
+export type Standing =
+  | { kind: 'member'; person: Person }
+  /** In the roster, but outside their term of office today (issue #14 point 4): a polite answer, nothing else. */
+  | { kind: 'outOfOffice'; person: Person; term: Exclude<TermState, { state: 'inOffice' }> }
+  /** From a tenant the bot serves, not in the roster. */
+  | { kind: 'unknown' }
+  /** From a tenant the bot does not serve. */
+  | { kind: 'otherTenant' };
+
+export function standingOf(services: Pick<Services, 'config' | 'store' | 'now'>, activity: Partial<Activity>): Standing {
+  const tenant = tenantOf(activity);
+  if (tenant === undefined || !fromAllowedTenant(services, activity)) return { kind: 'otherTenant' };
+  const aad = activity.from?.aadObjectId;
+  if (typeof aad !== 'string' || aad === '') return { kind: 'unknown' };
+  const person = personFrom({ people: services.store.doc.people, aadObjectId: aad, tenantId: tenant, hostTenantId: services.config.tenantId });
+  if (!person) return { kind: 'unknown' };
+  const term = termState({ person, date: stockholmDate(services.now()) });
+  return term.state === 'inOffice' ? { kind: 'member', person } : { kind: 'outOfOffice', person, term };
+}
+
 /**
  * The registered person behind an activity: the roster entry with its AAD object id whose home tenant is the
- * activity's (issue #15), the tenant being one the bot serves. An activity without a tenant is nobody's (Teams always
- * sends one; the server refuses such requests before this).
+ * activity's (issue #15), the tenant being one the bot serves, within their term of office today (issue #14). An
+ * activity without a tenant is nobody's (Teams always sends one; the server refuses such requests before this).
  */
-export function identify(services: Services, activity: Partial<Activity>): Person | null {
-  const aad = activity.from?.aadObjectId;
-  if (typeof aad !== 'string' || aad === '') return null;
-  const tenant = tenantOf(activity);
-  if (tenant === undefined || !fromAllowedTenant(services, activity)) return null;
-  return personFrom({ people: services.store.doc.people, aadObjectId: aad, tenantId: tenant, hostTenantId: services.config.tenantId }) ?? null;
+export function identify(services: Pick<Services, 'config' | 'store' | 'now'>, activity: Partial<Activity>): Person | null {
+  const standing = standingOf(services, activity);
+  return standing.kind === 'member' ? standing.person : null;
+}
+
+/** The one sentence for someone who is not (or no longer, or not yet) a member. */
+export function strangerText(services: Pick<Services, 'config'>, t: Catalogue, standing: Exclude<Standing, { kind: 'member' }>): string {
+  switch (standing.kind) {
+    case 'otherTenant':
+      return t.core.otherTenant;
+    case 'unknown':
+      return t.core.unknownPerson({ contact: services.config.accessContact });
+    case 'outOfOffice':
+      return standing.term.state === 'ended'
+        ? t.core.termEnded({ date: standing.term.end, contact: services.config.accessContact })
+        : t.core.termNotStarted({ date: standing.term.start });
+  }
 }
 
 /**
@@ -210,8 +244,9 @@ export function createBot({ adapter, services, features }: BotOptions): Applicat
     const isInvokeRoute = activity.type === ActivityTypes.Invoke && typeof activity.name === 'string' && invokeRoutes.has(activity.name);
     if (activity.type !== ActivityTypes.Message && !isAction && !isInvokeRoute) return true;
     const isInvoke = isAction || isInvokeRoute;
-    const person = identify(services, activity);
-    const locale = localeOf(services, person, activity);
+    const standing = standingOf(services, activity);
+    const person = standing.kind === 'member' ? standing.person : null;
+    const locale = localeOf(services, standing.kind === 'member' || standing.kind === 'outOfOffice' ? standing.person : null, activity);
     const t = catalogueFor(locale);
     // Every turn counts, registered or not: a flood from one sender is refused before any work is done for it.
     // Except Teams' own card refreshes (Universal Actions, trigger "automatic"): Teams sends one for every invitation
@@ -227,11 +262,11 @@ export function createBot({ adapter, services, features }: BotOptions): Applicat
       else if (turns.firstRefusal) await context.sendActivity(t.core.limits.slowDown);
       return false;
     }
-    if (!person) {
-      const allowedTenant = fromAllowedTenant(services, activity);
+    if (standing.kind !== 'member' || !person) {
       // A tenant the bot does not serve learns nothing: not whom to ask, not whether anyone there is registered.
-      const text = allowedTenant ? t.core.unknownPerson({ contact: services.config.accessContact }) : t.core.otherTenant;
-      services.log.info(allowedTenant ? 'turn.unknownPerson' : 'turn.otherTenant', { activityType: activity.type, aadObjectId: allowedTenant && typeof activity.from?.aadObjectId === 'string' ? activity.from.aadObjectId.slice(0, 64) : null });
+      const text = strangerText(services, t, standing as Exclude<Standing, { kind: 'member' }>);
+      const known = standing.kind !== 'otherTenant';
+      services.log.info(`turn.${standing.kind}`, { activityType: activity.type, aadObjectId: known && typeof activity.from?.aadObjectId === 'string' ? activity.from.aadObjectId.slice(0, 64) : null });
       if (isInvoke) await sendInvokeResponse(context, invokeMessage(text));
       else await context.sendActivity(text);
       return false;
@@ -305,11 +340,11 @@ export function createBot({ adapter, services, features }: BotOptions): Applicat
   app.conversationUpdate('membersAdded', async (context) => {
     const added = context.activity.membersAdded ?? [];
     if (!added.some((m) => m?.id === context.activity.recipient.id)) return;
-    const person = identify(services, context.activity);
+    const standing = standingOf(services, context.activity);
+    const person = standing.kind === 'member' ? standing.person : null;
     const locale = localeOf(services, person, context.activity);
-    if (!person) {
-      const t = catalogueFor(locale);
-      await context.sendActivity(fromAllowedTenant(services, context.activity) ? t.core.unknownPerson({ contact: services.config.accessContact }) : t.core.otherTenant);
+    if (standing.kind !== 'member' || !person) {
+      await context.sendActivity(strangerText(services, catalogueFor(locale), standing as Exclude<Standing, { kind: 'member' }>));
       return;
     }
     await rememberConversation(services, person, context.activity);

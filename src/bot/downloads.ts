@@ -1,3 +1,5 @@
+import { inOfficeOn } from '../domain/roster/terms.js';
+import { stockholmDate } from '../domain/time.js';
 import type { Person } from '../domain/people.js';
 import type { Locale } from '../i18n/catalogue.js';
 import { consumeLink } from '../store/sections/links.js';
@@ -25,7 +27,8 @@ export async function claimFile(
   if (!payload) return { ok: false, status: 404 };
   const person = services.store.doc.people.find((p) => p.aadObjectId === payload.u);
   const route = routes.get(payload.k);
-  if (!person || !route || (expectedPersonId !== undefined && person.aadObjectId !== expectedPersonId)) return { ok: false, status: 403 };
+  // After the last day of their term a person has no rights, downloads included (issue #14 point 4).
+  if (!person || !inOfficeOn({ person, date: stockholmDate(now) }) || !route || (expectedPersonId !== undefined && person.aadObjectId !== expectedPersonId)) return { ok: false, status: 403 };
   if (!services.limiter.take(person.aadObjectId, 'downloads', now.getTime()).ok) return { ok: false, status: 429 };
   const file = await route.produce({ services, person, params: payload.p, locale });
   if (!file) return { ok: false, status: 403 };

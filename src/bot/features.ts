@@ -10,6 +10,7 @@ import { privacyFeature } from './features/privacy-feature.js';
 import { recordsFeature } from './features/records-feature.js';
 import { pollsFeature } from './features/polls-feature.js';
 import { calendarFeature } from './features/calendar-feature.js';
+import { rosterFeature } from './features/roster-feature.js';
 import type { CalendarSync } from '../calendar/calendar-sync.js';
 
 /** Every feature of the bot. Text routes are tried in this order (help first); help lists core's entries last. */
@@ -20,6 +21,7 @@ export function allFeatures(config?: Pick<BotConfig, 'reminders' | 'polls' | 'ca
     meetingsFeature(config ? { reminders: config.reminders } : {}),
     pollsFeature(config?.polls),
     recordsFeature(),
+    rosterFeature(config ? { timeOfDay: config.reminders.timeOfDay } : {}),
   ];
   const core = coreFeature(() => [...features.filter((f) => f !== core), core].flatMap((f) => f.help ?? []));
   features.unshift(core);

@@ -19,6 +19,12 @@ export const chairTitleSchema = z.enum(['KSO', 'RSO']);
 export const seatSchema = z.union([countySchema, z.literal('mdu')]);
 export type Seat = z.infer<typeof seatSchema>;
 
+/** A Stockholm calendar date yyyy-MM-dd (a real date). */
+const localDateStringSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date yyyy-MM-dd').refine((s) => {
+  const d = new Date(`${s}T12:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}, 'a real calendar date');
+
 export const aadObjectIdSchema = z.string().regex(/^[0-9a-fA-F-]{36}$/, 'an AAD object id (GUID)');
 
 /** A Microsoft Entra tenant id (GUID), stored in lower case. */
@@ -44,6 +50,15 @@ export const personSchema = z
     roles: z.array(roleSchema).min(1),
     directorTitle: directorTitleSchema.optional(),
     chairTitle: chairTitleSchema.optional(),
+    /**
+     * The term of office of the person's place in the roster (issue #14 point 4, #15 point 4): first and last day,
+     * Stockholm dates, inclusive. After the last day they are not invited, have no rights and get a polite answer.
+     */
+    term: z
+      .object({ start: localDateStringSchema.optional(), end: localDateStringSchema.optional() })
+      .strict()
+      .refine((t) => t.start === undefined || t.end === undefined || t.start <= t.end, { message: 'a term ends on or after its start', path: ['end'] })
+      .optional(),
     programrad: z
       .object({ membership: z.enum(['ordinary', 'substitute']), seat: seatSchema })
       .strict()

@@ -6,6 +6,7 @@ import { needs } from './sv/needs.js';
 import { polls } from './sv/polls.js';
 import { records } from './sv/records.js';
 import { privacy } from './sv/privacy.js';
+import { roster } from './sv/roster.js';
 
 /** The Swedish catalogue: the default language, and the shape every other language follows. */
-export const sv = { core, cost, meetings, needs, bodies, polls, records, privacy };
+export const sv = { core, cost, meetings, needs, bodies, polls, records, privacy, roster };

@@ -10,6 +10,7 @@ import { privacySectionSchema } from './sections/privacy.js';
 import { recordsSectionSchema } from './sections/records.js';
 import { pollsSectionSchema } from './sections/polls.js';
 import { calendarSectionSchema } from './sections/calendar.js';
+import { rosterSectionSchema } from './sections/roster.js';
 
 /** Bump with every change of the document's shape, and add a migration from the previous version (migrations.ts). */
 export const SCHEMA_VERSION = 2;
@@ -69,6 +70,8 @@ export const documentSchema = z
     polls: pollsSectionSchema,
     /** Outlook events of meetings, with Graph credentials (issue #16). */
     calendar: calendarSectionSchema,
+    /** The roster's own records (issue #15): term-end reminders sent. */
+    roster: rosterSectionSchema,
   })
   .strict();
 export type StoreDocument = z.infer<typeof documentSchema>;

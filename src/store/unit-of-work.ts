@@ -1,3 +1,4 @@
+import { rosterRepository } from './repositories/roster.js';
 import type { Repositories } from '../app/repositories.js';
 import type { UnitOfWork } from '../app/unit-of-work.js';
 import type { StoreDocument } from './schema.js';
@@ -20,6 +21,7 @@ export function repositoriesOver(doc: StoreDocument): Repositories {
     polls: pollsRepository(doc),
     meetings: meetingsRepository(doc),
     calendar: calendarRepository(doc),
+    roster: rosterRepository(doc),
     needs: needsRepository(doc),
     preferences: preferencesRepository(doc),
   };

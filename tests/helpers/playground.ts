@@ -16,6 +16,8 @@ import { memoryLogger } from '../../src/observability/logger.js';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const require = createRequire(import.meta.url);
 export const screenshotDir = join(root, 'test-results', 'e2e');
+/** Where the screenshots the README shows are kept (committed). */
+export const docsScreenshotDir = join(root, 'docs', 'screenshots');
 
 /** Debian's chromium (apt-get install chromium); CHROMIUM_PATH overrides. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -88,11 +90,19 @@ export class PlaygroundSession {
     private readonly configDir: string | undefined,
   ) {}
 
-  /** `as`: the aadObjectId of another of the Playground's users to chat as (default: its configured current user). */
-  static async start(options: { as?: string; viewport?: { width: number; height: number } } = {}): Promise<PlaygroundSession> {
+  /**
+   * `as`: the aadObjectId of another of the Playground's users to chat as (default: its configured current user).
+   * `now`: the bot's clock (default: the real one), for a test that moves past a meeting.
+   */
+  static async start(options: { as?: string; viewport?: { width: number; height: number }; now?: () => Date } = {}): Promise<PlaygroundSession> {
     const dataDir = await mkdtemp(join(tmpdir(), 'stark-e2e-'));
     const configDir = options.as ? await playgroundConfigAs(options.as) : undefined;
-    const bot = await startBot({ config: loadConfig({ PORT: '0', HOST: '127.0.0.1', STARK_DATA_DIR: dataDir, STARK_BACKUPS_KEEP: '0' }), log: memoryLogger(), runJobs: false });
+    const bot = await startBot({
+      config: loadConfig({ PORT: '0', HOST: '127.0.0.1', STARK_DATA_DIR: dataDir, STARK_BACKUPS_KEEP: '0' }),
+      log: memoryLogger(),
+      runJobs: false,
+      ...(options.now ? { now: options.now } : {}),
+    });
     const port = await freePort();
     const playground = spawn(
       process.execPath,
@@ -116,8 +126,9 @@ export class PlaygroundSession {
   /**
    * A card action by someone other than the Playground's user (the programme leader, say), posted to the running bot
    * as Teams would post it from that person's own personal chat; replies go to the Playground's connector.
+   * `inPlayground`: the Playground's own user clicking in its chat (their chat stays the one the bot writes to).
    */
-  async invokeAs(person: { aadObjectId: string; id: string; name: string }, verb: string, data: Record<string, unknown>): Promise<Response> {
+  async invokeAs(person: { aadObjectId: string; id: string; name: string }, verb: string, data: Record<string, unknown>, options: { inPlayground?: boolean } = {}): Promise<Response> {
     const ref = Object.values(this.bot.services.store.doc.conversationRefs)[0];
     if (!ref) throw new Error('the Playground has not talked to the bot yet');
     return fetch(`${this.bot.url}/api/messages`, {
@@ -132,7 +143,7 @@ export class PlaygroundSession {
         locale: 'sv-SE',
         from: { id: person.id, aadObjectId: person.aadObjectId, name: person.name },
         recipient: { id: ref.bot.id, name: 'STARK' },
-        conversation: { id: `e2e-${person.id}-${randomUUID()}`, conversationType: 'personal', tenantId: DEMO_TENANT_ID },
+        conversation: { id: options.inPlayground ? ref.conversation.id : `e2e-${person.id}-${randomUUID()}`, conversationType: 'personal', tenantId: DEMO_TENANT_ID },
         channelData: { tenant: { id: DEMO_TENANT_ID } },
         value: { action: { type: 'Action.Execute', verb, data: { ...data, verb } } },
       }),

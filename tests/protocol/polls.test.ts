@@ -82,6 +82,8 @@ describe('date poll ("tidsförslag") over the protocol', () => {
     const card = check(cardOf(r.replies.at(-1)));
     expect(nodes(card).some((n) => n.type === 'Action.Execute' && n.verb === 'poll.create')).toBe(true);
     expect(nodes(card).filter((n) => String(n.id).startsWith('slot') && String(n.id).endsWith('Date'))).toHaveLength(8);
+    const english = check(cardOf((await h.say(P.anna, 'date poll')).replies.at(-1)));
+    expect(nodes(english).some((n) => n.type === 'Action.Execute' && n.verb === 'poll.create')).toBe(true);
     expect(textOf((await h.say(P.anna, 'hjälp')).replies)).toContain('tidsförslag');
     expect(textOf((await h.say(P.erik, 'hjälp')).replies)).not.toContain('tidsförslag');
     expect(textOf((await h.say(P.karin, 'date poll')).replies)).toContain('programledningen');

@@ -3,6 +3,9 @@ import { fileUnitOfWork } from '../../store/unit-of-work.js';
 import { z } from 'zod';
 import { checkComposition, type CompositionDeviation } from '../../domain/composition.js';
 import type { Role } from '../../domain/people.js';
+import { gapsFromTermEnds, peopleInOffice } from '../../domain/roster/terms.js';
+import { stockholmDate } from '../../domain/time.js';
+import { plain } from '../../cards/adaptive-card.js';
 import { catalogueFor, type Catalogue, type Locale } from '../../i18n/catalogue.js';
 import { helpCard } from '../../cards/help-card.js';
 import { compositionCard } from '../../cards/composition-card.js';
@@ -56,13 +59,19 @@ export function coreFeature(allHelp: () => HelpEntry[]): BotFeature {
   const showHelp = (turn: Turn) => turn.reply(helpCardFor(turn));
   const showComposition = async (turn: Turn) => {
     if (!turn.can('roster.composition')) return turn.reply(turn.t.core.notAllowed);
-    const deviations = checkComposition({ people: turn.services.store.doc.people, organisations: turn.services.store.doc.organisations });
+    const { people, organisations } = turn.services.store.doc;
+    const today = stockholmDate(turn.now);
+    // Who is in office today counts; the gaps the terms ending within 180 days will open are listed beneath (issue #15).
+    const deviations = checkComposition({ people: peopleInOffice({ people, date: today }), organisations });
+    const nameOf = (id: string) => plain(people.find((p) => p.aadObjectId === id)?.name ?? id);
+    const upcoming = gapsFromTermEnds({ people, organisations, today }).flatMap((g) => g.deviations.map((d) => turn.t.roster.composition.gap({ name: nameOf(g.personId), lastDay: g.lastDay, deviation: describeDeviation(turn.t, d) })));
     await turn.reply(
       compositionCard({
         title: turn.t.core.composition.title,
         deviations: deviations.map((d) => describeDeviation(turn.t, d)),
         allGood: turn.t.core.composition.allGood,
         deviationsIntro: turn.t.core.composition.deviationsIntro,
+        upcoming: { intro: turn.t.roster.composition.upcomingIntro, lines: upcoming },
       }),
     );
   };

@@ -1,3 +1,4 @@
+import { inOfficeOn } from '../roster/terms.js';
 import { z } from 'zod';
 import { aadObjectIdSchema, type Person } from '../people.js';
 import { stockholmDate, stockholmInstant } from '../time.js';
@@ -158,8 +159,10 @@ export const meetingDate = (meeting: Pick<Meeting, 'start'>): string => stockhol
  * only when someone declines). Programgrupp: its members. Yearly meeting: every director (kommundirektör/kommunchef,
  * regiondirektör, länsråd) and every chair (KSO/RSO). The organiser is not added automatically.
  */
-export function defaultInviteeIds({ type, people }: { type: MeetingType; people: readonly Person[] }): string[] {
+export function defaultInviteeIds({ type, people, on }: { type: MeetingType; people: readonly Person[]; on?: string }): string[] {
   const pick = (p: Person): boolean => {
+    // Nobody whose term of office does not cover the meeting's day is invited (issue #14 point 4).
+    if (on !== undefined && !inOfficeOn({ person: p, date: on })) return false;
     switch (type) {
       case 'programrad':
         return p.programrad?.membership === 'ordinary';
@@ -187,7 +190,7 @@ export function createMeeting({
   now: Date;
 }): { meeting: Meeting; notify: MeetingNotice[] } {
   const at = now.toISOString();
-  const invitees: Invitee[] = defaultInviteeIds({ type: draft.type, people }).map((personId) => ({ personId, via: 'roster', invitedAt: at }));
+  const invitees: Invitee[] = defaultInviteeIds({ type: draft.type, people, on: stockholmDate(new Date(draft.start)) }).map((personId) => ({ personId, via: 'roster', invitedAt: at }));
   const meeting = meetingSchema.parse({
     ...draft,
     id,

@@ -1,3 +1,5 @@
+import { inOfficeOn } from '../roster/terms.js';
+import { stockholmDate } from '../time.js';
 import type { Person } from '../people.js';
 import {
   LIMITS,
@@ -137,7 +139,8 @@ export function reconcileSubstitutes({
   for (const member of declined) {
     const seat = byId.get(member.personId)?.programrad?.seat;
     if (!seat) continue;
-    const seatSubstitutes = people.filter((p) => p.programrad?.membership === 'substitute' && p.programrad.seat === seat);
+    const meetingDay = stockholmDate(new Date(meeting.start));
+    const seatSubstitutes = people.filter((p) => p.programrad?.membership === 'substitute' && p.programrad.seat === seat && inOfficeOn({ person: p, date: meetingDay }));
     // Prefer a substitute just released from this seat: they already hold the invitation.
     const candidates = [...seatSubstitutes.filter((p) => released.has(p.aadObjectId)), ...seatSubstitutes.filter((p) => !released.has(p.aadObjectId))];
     const free = candidates.find((p) => !assignment.has(p.aadObjectId) && !removed.has(p.aadObjectId) && answerOf(p.aadObjectId) !== 'nej');

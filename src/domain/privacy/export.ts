@@ -22,6 +22,8 @@ export interface StoredRecords {
   meetings: readonly Meeting[];
   reminderKeys: readonly string[];
   cadenceKeys: readonly string[];
+  /** Term-end reminders sent (issue #15), one key per term, stage and recipient. */
+  termReminderKeys?: readonly string[];
   pendingMeetingMessages: readonly unknown[];
   meetingCards: readonly unknown[];
   audit: readonly AuditEntry[];
@@ -110,7 +112,7 @@ export function assembleExport({ personId, records, now }: { personId: string; r
       sections.meetingsOrganised.push({ meetingId: m.id, title: m.title, start: m.start, organiser: m.organiserId === id, added: m.invitees.filter((i) => i.addedBy === id).length, removed: m.removed.filter((r) => r.removedBy === id).length });
     }
   }
-  sections.remindersSent.push(...[...records.reminderKeys, ...records.cadenceKeys].filter((k) => mentions(k, id)).map((key) => ({ key })));
+  sections.remindersSent.push(...[...records.reminderKeys, ...records.cadenceKeys, ...(records.termReminderKeys ?? [])].filter((k) => mentions(k, id)).map((key) => ({ key })));
   sections.pendingMeetingMessages.push(...records.pendingMeetingMessages.filter((m) => mentions(m, id)));
   sections.meetingCards.push(...records.meetingCards.filter((c) => mentions(c, id)));
   for (const e of records.audit) {

@@ -98,6 +98,7 @@ export const privacyInventory: readonly RecordKind[] = [
   { section: 'polls.sentReminderKeys', personalData: ['aadObjectId'], purpose: 'delivery', retention: 'technical', erasure: 'pseudonymise', export: 'remindersSent' },
   { section: 'polls.leadershipKeys', personalData: ['aadObjectId'], purpose: 'delivery', retention: 'technical', erasure: 'pseudonymise', export: 'remindersSent' },
   { section: 'calendar.events', personalData: ['email'], purpose: 'meetings', retention: 'technical', erasure: 'pseudonymise', export: 'calendarEvents' },
+  { section: 'roster.sentKeys', personalData: ['aadObjectId'], purpose: 'delivery', retention: 'technical', erasure: 'pseudonymise', export: 'remindersSent' },
   { section: 'privacy.erased', personalData: null, purpose: 'erasure', retention: 'accountability', erasure: 'none', export: null },
 ];
 

@@ -3,6 +3,8 @@ import type { Catalogue } from '../shape.js';
 /** English strings shared by every feature. */
 export const core: Catalogue['core'] = {
   otherTenant: "This bot serves the STARK partners, and your organisation is not connected to it – I'm afraid I can't help you.",
+  termEnded: (p) => `Your term in STARK ended on ${p.date}, so I can no longer help you here – thank you for your time! ${p.contact} can answer any questions.`,
+  termNotStarted: (p) => `Your term in STARK starts on ${p.date}. Welcome back then!`,
   unknownPerson: (p) => `You are not registered with the STARK bot, so I'm afraid I can't help you – please contact ${p.contact} to get access.`,
   notUnderstood: "I didn't quite understand that. Type **help** to see what I can do.",
   somethingWentWrong: 'Something went wrong on my side. Please try again in a moment – nothing you sent has been lost.',

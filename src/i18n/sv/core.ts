@@ -2,6 +2,8 @@
 export const core = {
   // One sentence, and a contact that names no person (STARK_ACCESS_CONTACT): a stranger learns nothing else.
   otherTenant: 'Den här botten är till för STARK:s parter, och din organisation är inte ansluten till den – tyvärr kan jag inte hjälpa dig.',
+  termEnded: (p: { date: string; contact: string }) => `Ditt uppdrag i STARK upphörde ${p.date}, så jag kan inte längre hjälpa dig här – tack för din tid! Frågor besvaras av ${p.contact}.`,
+  termNotStarted: (p: { date: string }) => `Ditt uppdrag i STARK börjar ${p.date}. Välkommen tillbaka då!`,
   unknownPerson: (p: { contact: string }) => `Du är inte registrerad i STARK-botten, så jag kan tyvärr inte hjälpa dig – kontakta ${p.contact} för att få tillgång.`,
   notUnderstood: 'Det förstod jag inte riktigt. Skriv **hjälp** för att se vad jag kan göra.',
   somethingWentWrong: 'Något gick fel hos mig. Försök igen om en stund – inget av det du skickat har gått förlorat.',

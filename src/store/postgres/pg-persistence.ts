@@ -120,6 +120,8 @@ export class PgPersistence implements Persistence {
   private nextId = 0;
   private startup: pg.PoolClient | null = null;
   private replacing = false;
+  /** The document is open (loaded, seeded or migrated): from now on only commits write. */
+  private started = false;
   private preMigration: { version: number; json: string } | null = null;
   private commits = 0;
   private lastCommitMs = 0;
@@ -229,11 +231,20 @@ export class PgPersistence implements Persistence {
     this.loaded = new Map();
     // The store calls replaceAll right after this when the document must be rewritten; otherwise start-up is over.
     setImmediate(() => {
-      if (!this.replacing) void this.releaseStartup();
+      if (this.replacing) return;
+      this.started = true;
+      void this.releaseStartup();
     });
   }
 
   async replaceAll(doc: StoreDocument, why: { migratedFrom?: number }): Promise<void> {
+    if (this.started) {
+      // After start (Store.rewriteWhole, for erasure): the rows already are the durable state — every commit wrote
+      // its changes in place, and there is no journal of earlier versions to purge (old row versions are PostgreSQL's
+      // dead tuples, reclaimed by autovacuum). Rewriting the tables from this instance's copy would also drop what
+      // other instances wrote meanwhile, so nothing is done.
+      return;
+    }
     this.replacing = true;
     try {
       this.opened(doc);
@@ -248,6 +259,7 @@ export class PgPersistence implements Persistence {
       this.preMigration = null;
     } finally {
       this.replacing = false;
+      this.started = true;
       await this.releaseStartup();
     }
   }

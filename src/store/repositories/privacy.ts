@@ -26,6 +26,7 @@ export function privacyRepository(doc: StoreDocument): PrivacyRepository {
       meetings: doc.meetings.meetings,
       reminderKeys: doc.meetings.sentReminderKeys,
       cadenceKeys: doc.meetings.sentCadenceKeys,
+      termReminderKeys: doc.roster.sentKeys,
       pendingMeetingMessages: doc.meetings.pending,
       meetingCards: doc.meetings.cards,
       audit: doc.audit.entries,
