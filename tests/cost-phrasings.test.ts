@@ -7,7 +7,7 @@ import { cardNodes, type CardNode } from './helpers/card-nodes.js';
 import { validateCard } from './helpers/card-validator.js';
 import { plain } from '../src/cards/adaptive-card.js';
 import { HELP_RUN_VERB } from '../src/cards/cost-unclear-card.js';
-import { matchCostChat } from '../src/bot/cost/cost-chat.js';
+import { matchCostChat } from '../src/app/cost/ask-cost.js';
 import { loadCostData } from '../src/bot/cost/cost-data-files.js';
 import { answerCostQuestion, type CostReply } from '../src/bot/cost/cost-reply.js';
 import { computeCostShares } from '../src/domain/cost/cost-shares.js';

@@ -165,6 +165,12 @@ export interface NeedsRepository {
   queueMessages(need: Need, notify: NeedNotification): number;
 }
 
+/** A person's own settings: the language they chose in chat (it wins over their Teams locale). */
+export interface PreferencesRepository {
+  language(personId: string): 'sv' | 'en' | undefined;
+  setLanguage(personId: string, language: 'sv' | 'en'): void;
+}
+
 export interface Repositories {
   roster: RosterRepository;
   people: PeopleRepository;
@@ -176,4 +182,5 @@ export interface Repositories {
   meetings: MeetingsRepository;
   calendar: CalendarRepository;
   needs: NeedsRepository;
+  preferences: PreferencesRepository;
 }

@@ -3,7 +3,7 @@ import type { Repositories } from '../app/repositories.js';
 import type { UnitOfWork } from '../app/unit-of-work.js';
 import type { StoreDocument } from './schema.js';
 import type { Store } from './store.js';
-import { auditRepository, organisationsRepository, peopleRepository } from './repositories/core.js';
+import { auditRepository, organisationsRepository, peopleRepository, preferencesRepository } from './repositories/core.js';
 import { privacyRepository } from './repositories/privacy.js';
 import { recordsRepository } from './repositories/records.js';
 import { needsRepository } from './repositories/needs.js';
@@ -23,6 +23,7 @@ export function repositoriesOver(doc: StoreDocument): Repositories {
     calendar: calendarRepository(doc),
     roster: rosterRepository(doc),
     needs: needsRepository(doc),
+    preferences: preferencesRepository(doc),
   };
 }
 

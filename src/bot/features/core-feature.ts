@@ -1,3 +1,5 @@
+import { chooseLanguage as chooseLanguageCase } from '../../app/core/choose-language.js';
+import { fileUnitOfWork } from '../../store/unit-of-work.js';
 import { z } from 'zod';
 import { checkComposition, type CompositionDeviation } from '../../domain/composition.js';
 import type { Role } from '../../domain/people.js';
@@ -75,9 +77,7 @@ export function coreFeature(allHelp: () => HelpEntry[]): BotFeature {
   };
   /** The person's language choice is stored and wins over their Teams locale from then on. */
   const chooseLanguage = async (turn: Turn, language: Locale): Promise<Turn> => {
-    await turn.services.store.update((doc) => {
-      doc.preferences[turn.person.aadObjectId] = { ...doc.preferences[turn.person.aadObjectId], language };
-    });
+    await chooseLanguageCase({ uow: fileUnitOfWork(turn.services.store) }, { person: turn.person, organisation: turn.organisation }, { language }, turn.now);
     return { ...turn, locale: language, t: catalogueFor(language) };
   };
   return {

@@ -1,10 +1,10 @@
 import type { CostData } from '../../domain/cost/cost-data.js';
 import { can } from '../../domain/permissions.js';
-import { stockholmYear } from '../../domain/time.js';
 import { catalogueFor } from '../../i18n/catalogue.js';
 import { actionRoute, textRoute, type ActionResult, type BotFeature, type Turn } from '../feature.js';
 import { costAskCard, costAskDataSchema, costFormCard, costFormDataSchema, costOverviewCardForAction, costOverviewDataSchema } from '../cost/cost-actions.js';
-import { matchCostChat, type CostChat } from '../cost/cost-chat.js';
+import { askCost, type CostChat } from '../../app/cost/ask-cost.js';
+import type { Outcome } from '../../app/kernel.js';
 import { loadCostData } from '../cost/cost-data-files.js';
 import { COST_TABLE_DOWNLOAD, costTableLinkParams, readCostTableParams } from '../cost/cost-download.js';
 import { answerCostQuestion, costOverviewCardFor, costQuestionCardFor, type CostReplyContext } from '../cost/cost-reply.js';
@@ -40,8 +40,9 @@ export function costFeature(options: { dataFolder?: string } = {}): BotFeature {
   const data = loadCostData(options.dataFolder);
   const period = { firstYear: data.agreement.period.firstYear, lastYear: data.agreement.period.lastYear };
 
-  const handleChat = async (turn: Turn, chat: CostChat): Promise<void> => {
-    if (!turn.can('cost.view')) return turn.reply(turn.t.core.notAllowed);
+  const handleChat = async (turn: Turn, asked: Outcome<CostChat, 'notAllowed'>): Promise<void> => {
+    if (!asked.ok) return turn.reply(turn.t.core.notAllowed);
+    const chat = asked.value;
     const ctx = replyContext(data, turn);
     switch (chat.kind) {
       case 'questionCard':
@@ -72,8 +73,7 @@ export function costFeature(options: { dataFolder?: string } = {}): BotFeature {
         name: 'cost',
         // The agreement's figures are public to every party: answered where asked (without links in a group).
         visibility: 'public',
-        match: (text, turn) =>
-          matchCostChat({ text, askerOrganisationId: turn.person.organisationId, organisations: data.organisations, period, currentYear: stockholmYear(turn.now) }),
+        match: (text, turn) => askCost({ organisations: data.organisations, period }, { person: turn.person, organisation: turn.organisation }, { text }, turn.now),
         handle: handleChat,
       }),
     ],

@@ -1,5 +1,5 @@
 import { change } from '../../domain/audit.js';
-import type { AuditRepository, OrganisationsRepository, PeopleRepository } from '../../app/repositories.js';
+import type { AuditRepository, OrganisationsRepository, PeopleRepository, PreferencesRepository } from '../../app/repositories.js';
 import type { StoreDocument } from '../schema.js';
 import { appendAudit } from '../sections/audit.js';
 
@@ -37,5 +37,14 @@ export function auditRepository(doc: StoreDocument): AuditRepository {
         changes: note.changes.map((c) => change(c.field.slice(0, 64), c.from, c.to)),
       }),
     entries: () => doc.audit.entries,
+  };
+}
+
+export function preferencesRepository(doc: StoreDocument): PreferencesRepository {
+  return {
+    language: (personId) => doc.preferences[personId]?.language,
+    setLanguage(personId, language) {
+      doc.preferences[personId] = { ...doc.preferences[personId], language };
+    },
   };
 }

@@ -1,6 +1,9 @@
 import type { Organisation } from '../../domain/organisations.js';
 import { interpretCostQuestion, type CostQuestion } from '../../domain/cost/cost-question.js';
 import { normalise } from '../../domain/cost/text-match.js';
+import { can } from '../../domain/permissions.js';
+import { stockholmYear } from '../../domain/time.js';
+import { done, refused, type Actor, type Outcome } from '../kernel.js';
 
 /**
  * What a chat message asks of the cost feature, or null when it is not for it. The cost route is tried before
@@ -42,4 +45,15 @@ export function matchCostChat(input: CostChatInput): CostChat | null {
   const question = interpretCostQuestion(input);
   // Not understood: let the routes after this one try it; the bot answers "not understood" if none does.
   return question.kind === 'notUnderstood' ? null : { kind: 'question', question };
+}
+
+/**
+ * Someone asks what STARK costs, in words ("Vad kostar STARK för oss?") or by name: the text read (null when it is
+ * not a cost question, so the other features may try it), and the asker checked. Nothing is saved, what-ifs included;
+ * the channel answers from the agreement's figures (src/domain/cost).
+ */
+export function askCost(deps: { organisations: readonly Organisation[]; period: { firstYear: number; lastYear: number } }, actor: Actor, command: { text: string }, now: Date): Outcome<CostChat, 'notAllowed'> | null {
+  const chat = matchCostChat({ text: command.text, askerOrganisationId: actor.person.organisationId, organisations: deps.organisations, period: deps.period, currentYear: stockholmYear(now) });
+  if (!chat) return null;
+  return can(actor.person, 'cost.view') ? done(chat) : refused('notAllowed');
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import organisationsJson from '../../../data/organisations.json' with { type: 'json' };
 import { organisationsFileSchema } from '../../domain/organisations.js';
-import { matchCostChat } from './cost-chat.js';
+import { askCost, matchCostChat } from './ask-cost.js';
 
 const organisations = organisationsFileSchema.parse(organisationsJson).organisations;
 const match = (text: string) => matchCostChat({ text, askerOrganisationId: 'vasteras', organisations, period: { firstYear: 2026, lastYear: 2028 }, currentYear: 2026 });
@@ -49,5 +49,22 @@ describe('which chat texts the cost route takes', () => {
     'Vad handlar programmet om?',
   ])('leaves "%s" to the other features', (text) => {
     expect(match(text)).toBeNull();
+  });
+});
+
+describe('askCost', () => {
+  const organisations = organisationsFileSchema.parse(organisationsJson).organisations;
+  const deps = { organisations, period: { firstYear: 2026, lastYear: 2028 } };
+  const now = new Date('2027-02-01T09:00:00Z');
+  const person = (roles: string[]) => ({ aadObjectId: '00000000-0000-0000-0000-000000000099', name: 'Test Testsson', organisationId: 'koping', roles }) as unknown as import('../../domain/people.js').Person;
+  const actor = (roles: string[]) => ({ person: person(roles), organisation: organisations.find((o) => o.id === 'koping')! });
+
+  it('reads a question for a registered person, the asker’s organisation standing for "oss"', () => {
+    const r = askCost(deps, actor(['director']), { text: 'Vad kostar STARK för oss?' }, now);
+    expect(r?.ok && r.value.kind).toBe('question');
+  });
+
+  it('leaves texts that are not cost questions to the other features', () => {
+    expect(askCost(deps, actor(['director']), { text: 'mina behov' }, now)).toBeNull();
   });
 });
