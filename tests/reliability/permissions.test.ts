@@ -216,6 +216,18 @@ const matrix: Record<string, Variant[]> = {
   ],
   // A file offered through a button (Teams: the file consent card; local mode: a single-use link as a message).
   'file.send': [{ name: 'the needs export', data: () => ({ file: 'needs-export', format: 'csv', round: 'all' }), allowed: ({ person }) => can(person, 'needs.export'), effect: 'either' }],
+  // Issue #15: far-off last days (a new one per attempt), so nobody's rights change during the run.
+  'roster.end': [
+    { name: 'a staff member\'s term, confirmed', data: ({ index }) => ({ personId: '00000000-0000-0000-0000-000000000024', lastDay: `2099-01-${String(index + 1).padStart(2, '0')}`, confirm: 'yes' }), allowed: ({ person }) => can(person, 'roster.manage'), effect: 'writes' },
+  ],
+  'roster.handover': [
+    {
+      name: 'a staff member\'s place to another, confirmed',
+      data: ({ index }) => ({ personId: '00000000-0000-0000-0000-000000000024', successorId: '00000000-0000-0000-0000-000000000023', lastDay: `2098-01-${String(index + 1).padStart(2, '0')}`, confirm: 'yes' }),
+      allowed: ({ person }) => can(person, 'roster.manage'),
+      effect: 'writes',
+    },
+  ],
 };
 
 /** A need of the person's own organisation, made for them (someone there may submit); or another's when none may. */
