@@ -9,6 +9,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 90_000,
     pool: 'forks',
+    // The PostgreSQL server of the store's PostgreSQL tests: STARK_TEST_DATABASE_URL, the local one, or a throwaway one.
+    globalSetup: ['tests/helpers/postgres-global-setup.ts'],
     projects: [
       {
         extends: true,

@@ -9,6 +9,11 @@ import { documentSchema } from '../src/store/schema.js';
 import { reminderKey } from '../src/domain/meetings/reminders.js';
 import { needsRoundSchema, roundClosesAt, type NeedsRound } from '../src/domain/needs/rounds.js';
 import { SUBMISSION_LIMIT } from '../src/store/sections/needs.js';
+import { seatsFromRoster } from '../src/domain/bodies/seats-from-roster.js';
+import type { Availability } from '../src/domain/bodies/coverage.js';
+import { answerPoll } from '../src/domain/polls/answer.js';
+import { createPoll, pollDraftSchema, SLOT_IDS, type Poll } from '../src/domain/polls/poll.js';
+import { SEATS_SINCE } from '../src/app/polls/poll-notices.js';
 
 export interface SectionsReport {
   doc: StoreDocument;
@@ -20,6 +25,9 @@ export const TEN_X_NEEDS = 20_000;
 export const TEN_X_MEETINGS = 400;
 /** The upcoming meeting the RSVP turns answer (an årlig träff: every director and chair is invited). */
 export const BENCH_MEETING_ID = 'bench-arlig-traff';
+/** The open date poll the poll turns read and answer (issue #16's case: 50 invitees × 8 times). */
+export const BENCH_POLL_ID = 'bench-poll';
+export const BENCH_POLL_INVITEES = 50;
 
 const DAY = 24 * 3600_000;
 
@@ -48,7 +56,7 @@ function sentence(rnd: () => number, n: number): string {
 }
 
 /** Has the store document a place for this section yet? (An empty strict object until the feature fills it in.) */
-export function sectionExists(name: 'needs' | 'meetings'): boolean {
+export function sectionExists(name: 'needs' | 'meetings' | 'polls'): boolean {
   const schema = documentSchema.shape[name];
   const fallback = schema.safeParse(undefined);
   return fallback.success && typeof fallback.data === 'object' && fallback.data !== null && Object.keys(fallback.data).length > 0;
@@ -194,7 +202,42 @@ export function sectionsAtScale(p: { doc: StoreDocument; scale: '1x' | '10x'; no
     counts.answers = meetings.reduce((n, m) => n + m.invitees.filter((i) => i.answer).length, 0);
     sections.meetings = 'filled';
   }
+  if (sectionExists('polls')) placeBenchPoll(doc, p.now, p.rnd);
   return { doc, counts, sections };
+}
+
+/**
+ * An open poll for the yearly meeting (every director and chair is asked; seat coverage still runs over the
+ * Programråd's and Programgrupp's seats): 8 times, exactly 50 invitees (the roster's directors and chairs, topped up
+ * or cut to 50), an open poll so the cards carry names and comments, and 49 of the 50 answered already.
+ */
+function placeBenchPoll(doc: StoreDocument, now: Date, rnd: () => number): void {
+  const seats = seatsFromRoster({ people: doc.people, organisations: doc.organisations, since: SEATS_SINCE }).seats;
+  const first = new Date(now.getTime() + 40 * DAY);
+  const draft = pollDraftSchema.parse({
+    type: 'arlig-traff',
+    title: 'Årlig träff – tidsförslag',
+    place: 'MDU, Västerås',
+    agenda: '',
+    answerBy: stockholmDate(new Date(now.getTime() + 30 * DAY)),
+    visibility: 'open',
+    autoFinalise: 'off',
+    slots: SLOT_IDS.map((_, i) => ({ date: stockholmDate(new Date(first.getTime() + i * DAY)), start: '09:00', end: '12:00' })),
+  });
+  const organiser = doc.people.find((x) => x.roles.includes('leadership')) ?? doc.people[0];
+  const made = createPoll({ id: BENCH_POLL_ID, draft, organiserId: organiser?.aadObjectId ?? '', seats, people: doc.people, now });
+  if (!made.ok) throw new Error(`bench poll: ${made.reason}`);
+  const invited = new Set(made.poll.inviteeIds);
+  const inviteeIds = [...made.poll.inviteeIds, ...doc.people.map((x) => x.aadObjectId.toLowerCase()).filter((id) => !invited.has(id))].slice(0, BENCH_POLL_INVITEES);
+  let poll: Poll = { ...made.poll, inviteeIds };
+  const choices: readonly Availability[] = ['yes', 'ifNeedBe', 'no'];
+  inviteeIds.slice(0, -1).forEach((personId, i) => {
+    const answers = Object.fromEntries(SLOT_IDS.map((slot) => [slot, choices[Math.floor(rnd() * 3)] ?? 'yes']));
+    const r = answerPoll({ poll, personId, answers, comment: i % 3 === 0 ? `Kommentar ${i}: ${sentence(rnd, 4)}` : undefined, now: new Date(now.getTime() - (i + 1) * 60_000) });
+    if (!r.ok) throw new Error(`bench poll answer: ${r.reason}`);
+    poll = r.poll;
+  });
+  doc.polls.polls = [poll];
 }
 
 // Where the sections keep their values is the features' decision (src/store/sections/*.ts); these follow it.

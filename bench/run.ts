@@ -1,7 +1,7 @@
 // `npm run bench`: turn latency against a bare teams-ai echo bot at 1× and 10× data, durable write throughput,
 // invitation fan-out under Teams' limits, cold start and memory. Prints a table and writes bench/results.json.
 // See bench/README.md for what each figure means. Options: --quick (shorter measurements, for trying it out),
-// --only=turns,writes,fanout,start (a subset), --profile (CPU profiles of the bot under load, written to <tmpdir>/stark-bench-profiles/<scale>/;
+// --only=turns,writes,fanout,start (a subset), --turns=poll-read,poll-answer (only these turn kinds), --profile (CPU profiles of the bot under load, written to <tmpdir>/stark-bench-profiles/<scale>/;
 // one file per thread: the largest is the main thread), --tsx (the bot from src/ through tsx instead of the build in dist/).
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { statfsSync, readFileSync } from 'node:fs';
@@ -30,6 +30,8 @@ const viaTsx = args.has('--tsx');
 const botScript = viaTsx ? 'src/main.ts' : 'dist/main.js';
 const onlyArg = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const only = new Set((onlyArg ?? 'turns,writes,fanout,start').split(','));
+const turnsArg = process.argv.find((a) => a.startsWith('--turns='))?.slice('--turns='.length);
+const selectedTurns = turnsArg ? turnKinds.filter((k) => turnsArg.split(',').includes(k.name)) : turnKinds;
 
 const timing: Timing = quick ? { rounds: 2, warmupMs: 200, durationMs: 600 } : { rounds: 4, warmupMs: 250, durationMs: 1_000 };
 const concurrencies = [16, 64];
@@ -154,7 +156,7 @@ async function main(): Promise<void> {
         servers.push(bot);
         log(`bot ${scale} ready in ${bot.readyMs.toFixed(0)} ms`);
         const available: TurnKind[] = [];
-        for (const kind of turnKinds) {
+        for (const kind of selectedTurns) {
           const problem = await probe({ kind, url: bot.url, people: kind.people(built.doc), connector });
           if (problem) {
             results.missingTurns.push({ scale, kind: kind.name, reason: problem });

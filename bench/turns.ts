@@ -7,7 +7,7 @@ import type { Person } from '../src/domain/people.js';
 import type { StoreDocument } from '../src/store/schema.js';
 import { catalogueFor } from '../src/i18n/catalogue.js';
 import { conversationOf } from './data.js';
-import { BENCH_MEETING_ID } from './data-sections.js';
+import { BENCH_MEETING_ID, BENCH_POLL_ID } from './data-sections.js';
 
 const sv = catalogueFor('sv');
 const ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
@@ -121,7 +121,41 @@ export const turnKinds: TurnKind[] = [
     payload: (person, i) => ({ verb: 'needs.submit', data: needForm(person, i) }),
     check: invokeCheck,
   },
+  {
+    name: 'poll-read',
+    label: 'date poll card (poll.refresh: own answers and seats covered, 50 invitees × 8 times)',
+    write: false,
+    type: 'invoke',
+    people: pollInvitees,
+    payload: () => ({ verb: 'poll.refresh', data: { pollId: BENCH_POLL_ID } }),
+    check: pollCardCheck,
+  },
+  {
+    name: 'poll-answer',
+    label: 'date poll answer (poll.answer, 8 times, 50 invitees)',
+    write: true,
+    type: 'invoke',
+    people: pollInvitees,
+    // The first time's answer turns with every request, so every turn records a change.
+    payload: (_person, i) => ({
+      verb: 'poll.answer',
+      data: { pollId: BENCH_POLL_ID, ...Object.fromEntries(Array.from({ length: 8 }, (_, s) => [`answer-s${s + 1}`, s === 0 ? (['yes', 'ifNeedBe', 'no'] as const)[i % 3] : 'yes'])) },
+    }),
+    check: pollCardCheck,
+  },
 ];
+
+function pollInvitees(doc: StoreDocument): Person[] {
+  const invited = new Set(doc.polls.polls.find((p) => p.id === BENCH_POLL_ID)?.inviteeIds ?? []);
+  return spread(doc.people.filter((p) => invited.has(p.aadObjectId.toLowerCase())));
+}
+
+/** A poll turn must answer with the person's own poll card (its eight choices), not a refusal. */
+function pollCardCheck(answer: string): string | null {
+  const problem = invokeCheck(answer);
+  if (problem) return problem;
+  return answer.includes('answer-s8') ? null : `not the poll card: ${answer.slice(0, 160)}`;
+}
 
 /** A Bot Framework activity from a person's 1:1 chat with the bot, as Teams posts it. */
 export function activityOf(p: { person: Person; serviceUrl: string; payload: ReturnType<TurnKind['payload']> }): Record<string, unknown> {

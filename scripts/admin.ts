@@ -6,31 +6,32 @@
  *   audit [--limit N] [--json]   the audit record, newest first (read-only)
  *   person export <aadObjectId>        everything stored about a person, as JSON on standard output (read-only)
  *   person erase <aadObjectId> --yes   erase a person's personal data (live store and backups); refused while the bot runs
+ *   store copy --from <dir|url> --to <dir|url>   copy the store between the file store and PostgreSQL, verified
  *
- * It reads the same environment as the bot (STARK_DATA_DIR, STARK_KEY_FILE, …). The running bot is the store's only
+ * It reads the same environment as the bot (STARK_DATA_DIR, STARK_DATABASE_URL, STARK_KEY_FILE, …): with
+ * STARK_DATABASE_URL the store commands work on PostgreSQL, as the bot does. The running bot is the store's only
  * writer: the one command here that writes (person erase) takes the store's lock (src/store/store-lock.ts) and refuses
  * while the bot holds it. A command is a name, a one-line summary and a function, grouped in the `commands` table
  * below; adding one is adding an entry.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, type BotConfig } from '../src/config.js';
 import { ADMIN_ACTOR, latestEntries, type AuditEntry } from '../src/domain/audit.js';
 import { formatStockholm } from '../src/domain/time.js';
 import { newKey, rotateKeyFile } from '../src/store/key-file.js';
-import { auditSectionSchema } from '../src/store/sections/audit.js';
-import { Store, STORE_FILE_NAME } from '../src/store/store.js';
+import { Store } from '../src/store/store.js';
+import { PgPersistence } from '../src/store/postgres/pg-persistence.js';
+import { copyStore, isDatabaseUrl, readStore, StoreCopyError } from '../src/store/store-copy.js';
+import type { StoreDocument } from '../src/store/schema.js';
 import { adminCaller } from '../src/app/privacy/caller.js';
 import { erasePerson } from '../src/app/privacy/erase-person.js';
 import { exportPersonData } from '../src/app/privacy/export-person-data.js';
 import type { UnitOfWork } from '../src/app/unit-of-work.js';
 import { aadObjectIdSchema } from '../src/domain/people.js';
 import { fileBackupEraser } from '../src/store/backup-erasure.js';
-import { migrate } from '../src/store/migrations.js';
-import { documentSchema } from '../src/store/schema.js';
-import { acquireStoreLock, StoreLockedError } from '../src/store/store-lock.js';
+import { acquireConfiguredStoreLock, StoreLockedError } from '../src/store/store-lock.js';
 import { fileUnitOfWork, repositoriesOver } from '../src/store/unit-of-work.js';
 
 interface Context {
@@ -57,42 +58,34 @@ function option(args: string[], name: string): string | undefined {
   return value;
 }
 
-/** The audit record and the roster's names, read from the store file without taking part in its writes. */
-async function readAudit(config: BotConfig): Promise<{ entries: AuditEntry[]; names: Map<string, string> }> {
-  const file = join(config.dataDir, STORE_FILE_NAME);
-  let raw: { audit?: unknown; people?: Array<{ aadObjectId?: unknown; name?: unknown }> };
-  try {
-    raw = JSON.parse(await readFile(file, 'utf8')) as typeof raw;
-  } catch (err) {
-    throw new Error(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  // A store from before the audit record (schema version 1) has none yet.
-  const audit = auditSectionSchema.safeParse(raw.audit ?? {});
-  if (!audit.success) throw new Error(`the audit record in ${file} fails validation: ${audit.error.issues[0]?.message ?? ''}`);
-  const names = new Map<string, string>();
-  for (const p of raw.people ?? []) if (typeof p.aadObjectId === 'string' && typeof p.name === 'string') names.set(p.aadObjectId, p.name);
-  return { entries: audit.data.entries, names };
-}
+/** The configured store: STARK_DATABASE_URL, else the data directory (snapshot + journal). */
+const storeLocation = (config: BotConfig): string => config.databaseUrl ?? config.dataDir;
 
 /**
- * The store document read from its file, as a UnitOfWork that only reads: the bot may be running (it replaces the file
- * by an atomic rename, so the read sees one whole version), and nothing here may write beside it.
+ * The store document as the bot would open it (the journal replayed, or the PostgreSQL tables read), without taking
+ * part in its writes: the bot may be running.
  */
+async function readConfiguredStore(config: BotConfig): Promise<StoreDocument> {
+  const doc = await readStore(storeLocation(config));
+  if (!doc) throw new Error(`there is no store in ${config.databaseUrl ? 'the database' : config.dataDir}`);
+  return doc;
+}
+
+/** The audit record and the roster's names, read from the store without taking part in its writes. */
+async function readAudit(config: BotConfig): Promise<{ entries: AuditEntry[]; names: Map<string, string> }> {
+  const doc = await readConfiguredStore(config);
+  const names = new Map<string, string>();
+  for (const p of doc.people) names.set(p.aadObjectId, p.name);
+  return { entries: doc.audit.entries, names };
+}
+
+/** The store as a UnitOfWork that only reads: the bot may be running, and nothing here may write beside it. */
 async function readOnlyStore(config: BotConfig): Promise<UnitOfWork> {
-  const file = join(config.dataDir, STORE_FILE_NAME);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(file, 'utf8'));
-  } catch (err) {
-    throw new Error(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  const migrated = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? migrate(raw as Record<string, unknown>) : null;
-  const parsed = migrated?.ok ? documentSchema.safeParse(migrated.doc) : null;
-  if (!parsed?.success) throw new Error(`${file} is not a store this version can read`);
-  const doc = parsed.data;
+  const doc = await readConfiguredStore(config);
   return {
     read: (fn) => fn(repositoriesOver(doc)),
     write: () => Promise.reject(new Error('read-only')),
+    seen: () => false,
   };
 }
 
@@ -129,7 +122,7 @@ const commands: Record<string, Group | Command> = {
           if (!args.includes('--yes')) throw new UsageError(`person erase ${id} --yes (erasure cannot be undone)`);
           let lock;
           try {
-            lock = acquireStoreLock(config.dataDir, 'npm run admin -- person erase');
+            lock = await acquireConfiguredStoreLock(config, 'npm run admin -- person erase', 'writer');
           } catch (e) {
             if (!(e instanceof StoreLockedError)) throw e;
             err(`Refused: ${e.message}.`);
@@ -137,9 +130,14 @@ const commands: Record<string, Group | Command> = {
             return 3;
           }
           try {
-            const store = await Store.open({ dataDir: config.dataDir, backupsToKeep: 0, seed: () => Promise.reject(new Error(`there is no store in ${config.dataDir}`)) });
+            const store = await Store.open({
+              dataDir: config.dataDir,
+              backupsToKeep: 0,
+              seed: () => Promise.reject(new Error(`there is no store in ${config.databaseUrl ? 'the database' : config.dataDir}`)),
+              ...(config.databaseUrl ? { persistence: new PgPersistence({ url: config.databaseUrl, applicationName: 'stark admin person erase' }) } : {}),
+            });
             try {
-              const result = await erasePerson({ uow: fileUnitOfWork(store), newId: randomUUID, backups: fileBackupEraser({ dataDir: config.dataDir }) }, adminCaller, { personId: id }, new Date());
+              const result = await erasePerson({ uow: fileUnitOfWork(store), newId: randomUUID, backups: fileBackupEraser({ dataDir: config.dataDir, rewriteLive: () => store.rewriteWhole() }) }, adminCaller, { personId: id }, new Date());
               if (!result.ok) {
                 err(`Nothing is stored about ${id}: nothing to erase.`);
                 return 1;
@@ -154,6 +152,46 @@ const commands: Record<string, Group | Command> = {
             }
           } finally {
             lock.release();
+          }
+        },
+      },
+    },
+  },
+  store: {
+    summary: 'the store itself',
+    commands: {
+      copy: {
+        summary: 'copy the store between a data directory and PostgreSQL (either way) into an empty target, verified by counts and checksum',
+        usage: 'copy --from <dir|postgres://…> --to <dir|postgres://…>',
+        async run(args, { out, err }) {
+          const from = option(args, '--from');
+          const to = option(args, '--to');
+          if (!from || !to) throw new UsageError('store copy --from <dir|postgres://…> --to <dir|postgres://…>');
+          if (from === to) throw new UsageError('--from and --to must differ');
+          // Neither side may have a bot (or another admin command) writing while it is copied.
+          const locks = [];
+          try {
+            for (const where of [from, to]) {
+              locks.push(await acquireConfiguredStoreLock(isDatabaseUrl(where) ? { dataDir: where, databaseUrl: where } : { dataDir: where }, 'npm run admin -- store copy', 'writer'));
+            }
+          } catch (e) {
+            for (const l of locks) l.release();
+            if (!(e instanceof StoreLockedError)) throw e;
+            err(`Refused: ${e.message}.`);
+            return 3;
+          }
+          try {
+            const result = await copyStore(from, to);
+            out(`Copied ${result.from} → ${result.to}.`);
+            for (const [what, n] of Object.entries(result.source.counts)) out(`  ${what}: ${n}`);
+            out(`  checksum (SHA-256 of the canonical JSON): ${result.source.checksum} on both sides`);
+            return 0;
+          } catch (e) {
+            if (!(e instanceof StoreCopyError)) throw e;
+            err(`Refused: ${e.message}.`);
+            return 1;
+          } finally {
+            for (const l of locks) l.release();
           }
         },
       },

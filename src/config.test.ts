@@ -92,4 +92,12 @@ describe('configuration from the environment', () => {
     expect(half.find((x) => x.startsWith('GRAPH_TENANT_ID'))).toMatch(/GUID.*"nope"/);
     expect(half.join('\n')).not.toContain('s3cret-value');
   });
+
+  it('the store: the embedded journal without STARK_DATABASE_URL; PostgreSQL with it; a bad URL is named, never echoed', () => {
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    expect(loadConfig({ STARK_DATABASE_URL: 'postgres://stark:pw@db:5432/stark' }).databaseUrl).toBe('postgres://stark:pw@db:5432/stark');
+    const bad = problems({ STARK_DATABASE_URL: 'mysql://root:hunter2@db/stark' });
+    expect(bad.find((x) => x.startsWith('STARK_DATABASE_URL'))).toMatch(/postgres:\/\//);
+    expect(bad.join('\n')).not.toContain('hunter2');
+  });
 });

@@ -57,6 +57,10 @@ const envSchema = z
         .optional(),
     ),
     STARK_BACKUPS_KEEP: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int().min(0).max(365).default(14)),
+    /** PostgreSQL instead of the embedded file store (README › Running on PostgreSQL). Holds a password: never echoed. */
+    STARK_DATABASE_URL: z.preprocess(blankToUndefined, z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a URL like postgres://user:password@host:5432/stark').optional()),
+    /** PostgreSQL: how often an instance looks for messages nobody is sending (another instance died). */
+    STARK_OUTBOUND_POLL_MS: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int().min(100).max(600_000).optional()),
     STARK_STORE_COMPACT_BYTES: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int().min(4_096).max(1_073_741_824).optional()),
     STARK_REMINDER_TIME: z.preprocess(blankToUndefined, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a Stockholm time HH:mm like 09:00').default('09:00')),
     STARK_REMINDER_DAYS_BEFORE_DEADLINE: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'must be a number' }).int().min(0).max(60).default(3)),
@@ -126,6 +130,13 @@ export interface BotConfig {
    */
   allowedTenants: string[];
   backupsToKeep: number;
+  /**
+   * STARK_DATABASE_URL: the store lives in PostgreSQL (src/store/postgres/), and several instances may share it; unset
+   * (the default): the embedded journal in `dataDir`. Holds the database password: log `databaseLocation()` instead.
+   */
+  databaseUrl?: string;
+  /** STARK_OUTBOUND_POLL_MS (PostgreSQL only): how often pending messages nobody holds are taken over (default 2 s). */
+  outboundPollMs?: number;
   /** The store journal is compacted into a new snapshot past this size (unset: src/store/journal.ts's default). */
   storeCompactBytes?: number;
   /** Meeting reminders: to non-answerers N days before the RSVP deadline, to Ja/Kanske M days before, at HH:mm Stockholm. */
@@ -187,7 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     // Secrets are named, never echoed.
-    const secret = new Set(['BOT_PASSWORD', 'GRAPH_CLIENT_SECRET', 'STARK_LINK_SIGNING_KEY']);
+    const secret = new Set(['BOT_PASSWORD', 'GRAPH_CLIENT_SECRET', 'STARK_LINK_SIGNING_KEY', 'STARK_DATABASE_URL']);
     throw new ConfigError(
       parsed.error.issues.map((i) => {
         const key = String(i.path[0] ?? '');
@@ -210,6 +221,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BotConfig {
     tenantId: (e.STARK_TENANT_ID ?? e.BOT_TENANT_ID ?? DEMO_TENANT_ID).toLowerCase(),
     allowedTenants: [...new Set([(e.STARK_TENANT_ID ?? e.BOT_TENANT_ID ?? DEMO_TENANT_ID).toLowerCase(), ...(e.STARK_ALLOWED_TENANTS ?? []).map((t) => t.toLowerCase())])],
     backupsToKeep: e.STARK_BACKUPS_KEEP,
+    ...(e.STARK_DATABASE_URL !== undefined ? { databaseUrl: e.STARK_DATABASE_URL } : {}),
+    ...(e.STARK_OUTBOUND_POLL_MS !== undefined ? { outboundPollMs: e.STARK_OUTBOUND_POLL_MS } : {}),
     ...(e.STARK_STORE_COMPACT_BYTES !== undefined ? { storeCompactBytes: e.STARK_STORE_COMPACT_BYTES } : {}),
     reminders: {
       timeOfDay: e.STARK_REMINDER_TIME,

@@ -8,7 +8,8 @@ import type { BotConfig } from './config.js';
 import { Store } from './store/store.js';
 import { buildSeedDocument } from './store/seed.js';
 import { ensureKeyFile, fileKey, fixedKey } from './store/key-file.js';
-import { acquireStoreLock, type StoreLock } from './store/store-lock.js';
+import { acquireConfiguredStoreLock, type StoreLock } from './store/store-lock.js';
+import { PgPersistence } from './store/postgres/pg-persistence.js';
 import { createBot, identify, incomingActivitySchema, invokeMessage, localeOf } from './bot/app.js';
 import { allFeatures } from './bot/features.js';
 import { calendarSyncFromConfig } from './calendar/graph-credentials.js';
@@ -131,10 +132,13 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
 
   let store: Store;
   let lock: StoreLock | null = null;
+  const database = config.databaseUrl ? new PgPersistence({ url: config.databaseUrl, applicationName: `stark-bot pid ${process.pid}`, onEvent: (event, fields) => log.error(event, fields) }) : null;
   try {
     // One writer per store: `npm run admin -- person erase` refuses while this lock is held (src/store/store-lock.ts).
-    lock = acquireStoreLock(config.dataDir, 'the STARK bot', now());
+    // On PostgreSQL every bot holds it shared: several instances run together; an admin writer refuses while any does.
+    lock = await acquireConfiguredStoreLock(config, 'the STARK bot', 'bot', now());
     store = await Store.open({
+      ...(database ? { persistence: database } : {}),
       dataDir: config.dataDir,
       seed: () => buildSeedDocument({ now: now() }),
       now,
@@ -172,7 +176,14 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
   }
   const links = new LinkSigner(keySource);
   const transport = createTeamsTransport(adapter, { store, config, now });
-  const messenger = createMessenger({ transport, store, log, tenantId: config.tenantId, metrics });
+  const messenger = createMessenger({
+    transport,
+    store,
+    log,
+    tenantId: config.tenantId,
+    metrics,
+    ...(database && config.databaseUrl ? { database: { url: config.databaseUrl, pool: database.pool, ...(config.outboundPollMs !== undefined ? { pollMs: config.outboundPollMs } : {}) } } : {}),
+  });
   await messenger.start();
   readiness.queueRunning = true;
   const stopObservingQueue = metrics.observeQueueDepth(() => messenger.depth());
@@ -312,7 +323,7 @@ export async function startBot(options: StartOptions): Promise<RunningBot> {
 
   serving = true;
   // The address the socket is actually bound to, not the one we meant to bind.
-  log.info('bot.ready', { address: bound.address, port, version: VERSION, dataDir: config.dataDir, mode: config.credentials ? 'authenticated' : 'local' });
+  log.info('bot.ready', { address: bound.address, port, version: VERSION, dataDir: config.dataDir, store: config.databaseUrl ? store.file : 'journal', mode: config.credentials ? 'authenticated' : 'local' });
 
   const jobTimers: NodeJS.Timeout[] = [];
   const runningJobs = new Set<Promise<void>>();

@@ -1,6 +1,6 @@
 import type { CalendarSyncState } from '../calendar/calendar-sync.js';
 import type { AuditEntry } from '../domain/audit.js';
-import type { Meeting, MeetingNotice } from '../domain/meetings/meeting.js';
+import type { Meeting, MeetingNotice, UncoveredSeat } from '../domain/meetings/meeting.js';
 import type { Poll } from '../domain/polls/poll.js';
 import type { Organisation } from '../domain/organisations.js';
 import type { Person } from '../domain/people.js';
@@ -8,6 +8,8 @@ import type { ErasureCounts, ErasureSubject } from '../domain/privacy/erasure.js
 import type { StoredRecords } from '../domain/privacy/export.js';
 import type { RetentionCounts, RetentionPolicy } from '../domain/privacy/retention.js';
 import type { Need } from '../domain/needs/need.js';
+import type { NeedsRound, RoundAssignment } from '../domain/needs/rounds.js';
+import type { NeedNotification } from '../domain/needs/transitions.js';
 import type { ActionItem } from '../domain/records/action.js';
 import type { Decision } from '../domain/records/decision.js';
 import type { PerCapsulam } from '../domain/records/per-capsulam.js';
@@ -102,16 +104,24 @@ export interface PollsRepository {
 }
 
 /**
- * Meetings, as far as the poll and calendar use cases need them: read, store, and queue a domain notice to an invitee
- * through the meetings' pending messages (delivered by the meetings feature, exactly as for a meeting booked by hand).
+ * Meetings, with the messages a change to one owes its people: queued in the same commit as the change (the store's
+ * pending meeting messages) and delivered by the meetings feature afterwards, so a crash between the change and the
+ * send loses nothing and nothing goes out twice.
  */
 export interface MeetingsRepository {
   get(id: string): Meeting | undefined;
   all(): readonly Meeting[];
   /** Adds or replaces the meeting with this id. */
   put(meeting: Meeting): void;
-  /** `eventId` names the change that causes the notices (message keys); an invitation is keyed by sequence. */
-  queueNotices(input: { meeting: Meeting; notify: readonly MeetingNotice[]; eventId: string; now: Date }): void;
+  /**
+   * `eventId` names the change that causes the notices (message keys). An invitation, move, change or cancellation is
+   * keyed by the meeting's SEQUENCE, unless `byEvent` (people added or removed without a change to the event).
+   */
+  queueNotices(input: { meeting: Meeting; notify: readonly MeetingNotice[]; eventId: string; now: Date; byEvent?: boolean }): void;
+  /** For the organiser after an answer or a change of invitees: the substitutes it called in and the seats left empty. */
+  queueOrganiserNote(input: { meeting: Meeting; notify: readonly MeetingNotice[]; uncovered: readonly UncoveredSeat[]; eventId: string; now: Date }): void;
+  /** After a change or cancellation: every earlier card of the meeting in the chats is brought up to date. */
+  queueCardUpdates(input: { meeting: Meeting; now: Date }): void;
 }
 
 /** Per meeting: its Outlook event's sync state and retry schedule (issue #16). */
@@ -137,6 +147,24 @@ export interface RosterRepository {
   markSent(key: string): void;
 }
 
+/** Needs (behov), the rounds they are put into, form submissions stored once, and the messages a change owes. */
+export interface NeedsRepository {
+  get(number: number): Need | undefined;
+  all(): readonly Need[];
+  /** Adds or replaces the need with its number. */
+  put(need: Need): void;
+  rounds(): readonly NeedsRound[];
+  addRound(round: NeedsRound): void;
+  /** What a form submission (its id) became, remembered for a while so a double click stores one need. */
+  submission(id: string): { number: number; round: RoundAssignment } | undefined;
+  recordSubmission(id: string, number: number, round: RoundAssignment): void;
+  /**
+   * The messages a change causes (one per person told), kept in the same commit as the change and delivered by the
+   * needs feature afterwards, so a crash between the change and the send loses nothing. Returns how many.
+   */
+  queueMessages(need: Need, notify: NeedNotification): number;
+}
+
 export interface Repositories {
   roster: RosterRepository;
   people: PeopleRepository;
@@ -147,4 +175,5 @@ export interface Repositories {
   polls: PollsRepository;
   meetings: MeetingsRepository;
   calendar: CalendarRepository;
+  needs: NeedsRepository;
 }

@@ -11,4 +11,6 @@ export type WriteResult<T> = { duplicate: true } | { duplicate: false; result: T
 export interface UnitOfWork {
   read<T>(fn: (repos: Repositories) => T): T;
   write<T>(activityId: string | undefined, fn: (repos: Repositories) => T): Promise<WriteResult<T>>;
+  /** Whether a write for this activity id was already committed (a redelivered activity or a repeated card press). */
+  seen(activityId: string | undefined): boolean;
 }

@@ -25,10 +25,20 @@ export function recordAudit(
     subject: event.subject,
     changes: event.changes.map((c) => change(c.field.slice(0, 64), c.from, c.to)),
   });
-  return {
-    entry,
-    log: { seq: entry.seq, actorId: entry.actorId, action: entry.action, subject: `${entry.subject.kind}:${entry.subject.id}`, fields: entry.changes.map((c) => c.field) },
-  };
+  return { entry, log: auditLogFields(entry) };
+}
+
+const auditLogFields = (entry: AuditEntry): LogFields => ({
+  seq: entry.seq,
+  actorId: entry.actorId,
+  action: entry.action,
+  subject: `${entry.subject.kind}:${entry.subject.id}`,
+  fields: entry.changes.map((c) => c.field),
+});
+
+/** After a use case's commit is durable: the audit entry it made, into the structured log. */
+export function logAuditEntry(services: Pick<Services, 'log'>, entry: AuditEntry | undefined): void {
+  if (entry) services.log.info('audit', auditLogFields(entry));
 }
 
 /** Inside a handler's store mutation: the turn's person did `action` to `subject`. */

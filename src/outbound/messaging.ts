@@ -6,6 +6,8 @@ import { OutboundQueue } from './outbound-queue.js';
 import type { Clock } from './clock.js';
 import type { Sender } from './outbound-job.js';
 import { StoreDeliveryLog } from './store-delivery-log.js';
+import { PgDeliveryLog } from './pg-delivery-log.js';
+import type pg from 'pg';
 import type { BotMetrics } from '../observability/metrics.js';
 import { currentRequest, runInRequest } from '../observability/request-context.js';
 import { inSpan } from '../observability/tracing.js';
@@ -30,11 +32,48 @@ export interface QueuedMessenger extends Messenger {
 }
 
 /**
+ * Pending messages another instance queued, conversations in reverse order (each conversation's own messages still
+ * in order): the instance that queued them works from the front, this one from the back, so the two rarely race
+ * for the same message (a lost race costs a request slot of the rate limit).
+ */
+function fromTheOtherEnd<T extends { conversationKey: string }>(jobs: readonly T[]): T[] {
+  const groups = new Map<string, T[]>();
+  for (const job of jobs) {
+    const list = groups.get(job.conversationKey);
+    if (list) list.push(job);
+    else groups.set(job.conversationKey, [job]);
+  }
+  return [...groups.values()].reverse().flat();
+}
+
+/**
  * Every proactive message goes through one paced, persistent queue (src/outbound): `send` resolves once the
  * messages are durably queued; delivery follows at Teams' pace, with retries, exactly once per key.
  */
-export function createMessenger({ transport, store, log, tenantId, clock, metrics }: { transport: Transport; store: Store; log: Logger; tenantId: string; clock?: Clock; metrics?: BotMetrics }): QueuedMessenger {
-  const deliveryLog = new StoreDeliveryLog(store, clock ? () => clock.now() : Date.now);
+export function createMessenger({
+  transport,
+  store,
+  log,
+  tenantId,
+  clock,
+  metrics,
+  database,
+}: {
+  transport: Transport;
+  store: Store;
+  log: Logger;
+  tenantId: string;
+  clock?: Clock;
+  metrics?: BotMetrics;
+  /**
+   * The store is in PostgreSQL, maybe shared with other instances: sends are claimed (pg-delivery-log.ts), and every
+   * `pollMs` (default 2 s) the queue takes over pending messages nobody holds (an instance that died, or one that
+   * enqueued more than it has sent yet).
+   */
+  database?: { url: string; pool: pg.Pool; pollMs?: number };
+}): QueuedMessenger {
+  const now = clock ? () => clock.now() : Date.now;
+  const deliveryLog = database ? new PgDeliveryLog(store, database.pool, { url: database.url, applicationName: `stark-claims pid ${process.pid}`, now }) : new StoreDeliveryLog(store, now);
   const requestIdOf = (job: { payload?: unknown }) => (job.payload as Payload | undefined)?.requestId ?? null;
   const sender: Sender = async (job) => {
     const payload = job.payload as Payload;
@@ -61,6 +100,7 @@ export function createMessenger({ transport, store, log, tenantId, clock, metric
     },
   });
 
+  let poller: NodeJS.Timeout | undefined;
   return {
     canReach: (personId) => transport.canReach(personId),
     async send(messages: OutgoingMessage[]): Promise<SendReport> {
@@ -82,9 +122,31 @@ export function createMessenger({ transport, store, log, tenantId, clock, metric
       if (jobs.length > 0) await queue.enqueue(jobs);
       return report;
     },
-    start: () => queue.start(),
+    async start() {
+      await queue.start();
+      if (database && deliveryLog instanceof PgDeliveryLog && !poller) {
+        let polling = false;
+        poller = setInterval(() => {
+          if (polling) return;
+          polling = true;
+          deliveryLog
+            .unclaimedPending()
+            .then((jobs) => void queue.adopt(fromTheOtherEnd(jobs)))
+            .catch((err: unknown) => log.warn('outbound.pollFailed', { error: err instanceof Error ? err.message : String(err) }))
+            .finally(() => {
+              polling = false;
+            });
+        }, database.pollMs ?? 2_000);
+        poller.unref();
+      }
+    },
     drain: () => queue.drain(),
-    stop: () => queue.stop(),
+    async stop() {
+      if (poller) clearInterval(poller);
+      poller = undefined;
+      await queue.stop();
+      if (deliveryLog instanceof PgDeliveryLog) await deliveryLog.close();
+    },
     stateOf: (key) => deliveryLog.stateOf(key),
     depth: () => queue.size,
     forget: (personId) => queue.cancel((job) => (job.payload as Payload | undefined)?.personId === personId),

@@ -62,4 +62,8 @@ export interface DeliveryLog {
   // Optional: persists attempts and the earliest next attempt, returned on the job by pending().
   // Without it a restart retries at once and counts attempts from zero again.
   noteRetry?(key: string, state: RetryState): Promise<void>;
+  // Optional, for logs shared by several instances (pg-delivery-log.ts): asked right before each send; false means
+  // another instance holds the key or has already sent it, and this process drops the job without an outcome.
+  // The claim is held until markSent/markFailed has recorded the outcome.
+  claim?(key: string): Promise<boolean>;
 }

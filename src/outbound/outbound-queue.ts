@@ -183,6 +183,17 @@ export class OutboundQueue {
     }
   }
 
+  // Takes jobs that are pending in the log already (written by another process on a shared log) into this
+  // process's queue, without writing them again; keys queued here already are ignored. Only while running.
+  adopt(jobs: readonly OutboundJob[]): number {
+    if (this.#state !== 'running') return 0;
+    const before = this.#keys.size;
+    for (const job of jobs) this.#add(outboundJobSchema.parse(job));
+    const added = this.#keys.size - before;
+    if (added > 0) this.#signal();
+    return added;
+  }
+
   // Drops queued jobs that `match` picks (one already in flight finishes); the caller removes their log entries.
   // Erasure uses it: a message to someone erased must not go out. Returns how many were dropped.
   cancel(match: (job: OutboundJob) => boolean): number {
@@ -345,6 +356,22 @@ export class OutboundQueue {
 
   async #attempt(conversation: Conversation, queued: QueuedJob): Promise<void> {
     const { job } = queued;
+    if (this.#log.claim) {
+      // Several instances share the log: send only under this instance's claim on the key. Not claimed (another
+      // instance has it, or sent it) or the claim could not be asked: dropped here, still pending in the log, so an
+      // instance that can claim it picks it up.
+      let claimed = false;
+      try {
+        claimed = await this.#log.claim(job.key);
+      } catch {
+        claimed = false;
+      }
+      if (!claimed) {
+        queued.attempts--;
+        this.#finish(conversation);
+        return;
+      }
+    }
     let activityId: string | undefined;
     try {
       const result = await this.#sender(job);

@@ -51,9 +51,11 @@ export function eraseInBackup(raw: unknown, subject: ErasureSubject): { doc: unk
 }
 
 /** The file store's backups, erased in place (written whole: temp file, fsync, rename) after the live store was. */
-export function fileBackupEraser({ dataDir, quiet }: { dataDir: string; quiet?: () => Promise<void> }): BackupEraser {
+export function fileBackupEraser({ dataDir, quiet, rewriteLive }: { dataDir: string; quiet?: () => Promise<void>; rewriteLive?: () => Promise<void> }): BackupEraser {
   return {
     async erase(subject) {
+      // The live store's journal still holds the commits from before the erasure: write the store whole first.
+      await rewriteLive?.();
       // A snapshot being copied now could carry the document from before the erasure: wait for it first.
       await quiet?.();
       let rewritten = 0;

@@ -274,6 +274,7 @@ describe('journal: trusted snapshot', () => {
       'transform .needs.rounds[].closesAt',
       'transform .needs.rounds[].openedAt',
       'transform .people[].aadObjectId',
+      'transform .people[].tenantId',
     ]);
   });
 

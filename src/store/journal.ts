@@ -193,18 +193,35 @@ const getAt = (doc: unknown, parts: readonly string[]): unknown => {
   return at;
 };
 
-/** The document as it is durable in `file` + its journal, as plain JSON: for tools and tests. Changes nothing. */
+/**
+ * The document as it is durable in `file` + its journal, as plain JSON: for tools and tests. Changes nothing. A
+ * compaction running beside it can swap the snapshot between the two reads; the journal that continues the snapshot
+ * read (the current one or the compaction's next one) is applied, and the read is tried again when neither does.
+ */
 export async function readDurableDocument(file: string): Promise<Record<string, unknown> | null> {
-  const snapshot = await readOptional(file);
-  if (!snapshot) return null;
-  const doc = JSON.parse(snapshot.toString('utf8')) as Record<string, unknown>;
-  const journal = await readOptional(journalFileOf(file));
-  if (journal) {
-    const parsed = parseJournal(journal);
-    if ('problem' in parsed) throw new Error(`${journalFileOf(file)}: ${parsed.problem}`);
-    if (parsed.header.snapshotSha256 === (await sha256(snapshot))) for (const c of parsed.commits) applyOps(doc, c.ops);
+  for (let attempt = 1; ; attempt++) {
+    const snapshot = await readOptional(file);
+    if (!snapshot) return null;
+    const sha = await sha256(snapshot);
+    const doc = JSON.parse(snapshot.toString('utf8')) as Record<string, unknown>;
+    let continues = false;
+    let sawJournal = false;
+    for (const candidate of [journalFileOf(file), `${journalFileOf(file)}.next`]) {
+      const journal = await readOptional(candidate);
+      if (!journal) continue;
+      sawJournal = true;
+      const parsed = parseJournal(journal);
+      if ('problem' in parsed) {
+        if (candidate === journalFileOf(file)) throw new Error(`${candidate}: ${parsed.problem}`);
+        continue;
+      }
+      if (parsed.header.snapshotSha256 !== sha) continue;
+      for (const c of parsed.commits) applyOps(doc, c.ops);
+      continues = true;
+      break;
+    }
+    if (continues || !sawJournal || attempt >= 5) return doc;
   }
-  return doc;
 }
 
 interface Compaction {

@@ -7,7 +7,7 @@ import type { StoreDocument } from './schema.js';
  * transforms, and the result with zod's, so a new transform in the schema fails the test until it is added here):
  *
  *   needs.needs[].submittedAt, .history[].at, .supports[].at, needs.rounds[].closesAt, .openedAt: ISO string → Date
- *   people[].aadObjectId: lower case (the bot only ever stores it lower case; kept for equality with zod)
+ *   people[].aadObjectId, people[].tenantId: lower case (the bot only ever stores them lower case; kept for equality with zod)
  *
  * Defaults need nothing: a document the bot wrote has every field; a schema with a new default has a new
  * fingerprint (schema-shape.ts), and such a document is validated in full instead of revived.
@@ -28,6 +28,9 @@ export function reviveDocument(raw: Record<string, unknown>): StoreDocument {
     round.closesAt = date(round.closesAt);
     round.openedAt = date(round.openedAt);
   }
-  for (const person of list(raw.people)) if (typeof person.aadObjectId === 'string') person.aadObjectId = person.aadObjectId.toLowerCase();
+  for (const person of list(raw.people)) {
+    if (typeof person.aadObjectId === 'string') person.aadObjectId = person.aadObjectId.toLowerCase();
+    if (typeof person.tenantId === 'string') person.tenantId = person.tenantId.toLowerCase();
+  }
   return raw as unknown as StoreDocument;
 }

@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } f
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { StoreLoadError } from './store-errors.js';
 
 /**
  * One writer per store: the running bot holds `<dataDir>/stark.lock` (its pid, host and since when) for as long as
@@ -15,11 +16,13 @@ const lockSchema = z.object({ pid: z.number().int().positive(), host: z.string()
 export type LockHolder = z.infer<typeof lockSchema>;
 
 export class StoreLockedError extends Error {
-  constructor(readonly file: string, readonly holder: LockHolder | null) {
+  constructor(readonly file: string, readonly holder: LockHolder | null, database = false) {
     super(
-      holder
-        ? `the store is in use by ${holder.purpose} (pid ${holder.pid} on ${holder.host}, since ${holder.since}); stop it first, or remove ${file} if that process is gone`
-        : `the store is locked (${file} cannot be read); remove it if no bot is running`,
+      database
+        ? `the store ${file} is in use${holder ? ` by ${holder.purpose} (pid ${holder.pid} on ${holder.host}, connected since ${holder.since})` : ''}; stop it first (a database lock goes with its connection)`
+        : holder
+          ? `the store is in use by ${holder.purpose} (pid ${holder.pid} on ${holder.host}, since ${holder.since}); stop it first, or remove ${file} if that process is gone`
+          : `the store is locked (${file} cannot be read); remove it if no bot is running`,
     );
     this.name = 'StoreLockedError';
   }
@@ -110,4 +113,68 @@ export function acquireStoreLock(dataDir: string, purpose: string, now: Date = n
     };
   }
   throw new StoreLockedError(file, null);
+}
+
+/**
+ * The same rule on PostgreSQL (STARK_DATABASE_URL), where several bots share one store: every running bot holds the
+ * database's instance lock *shared* (pg_advisory_lock_shared) on a connection of its own for as long as it runs; an
+ * admin command that writes takes it *exclusively*, so it refuses while any bot runs, and a bot refuses to start while
+ * such a command runs. The lock goes with its connection: a bot that is killed releases it at once, nothing is left
+ * to clean up. Holders are named from pg_stat_activity (application_name carries purpose, pid and host).
+ */
+export async function acquireDatabaseLock(url: string, purpose: string, mode: 'shared' | 'exclusive'): Promise<StoreLock> {
+  const { default: pg } = await import('pg');
+  const { LOCK_APP, INSTANCE_LOCK } = await import('./postgres/migrations.js');
+  const { databaseLocation } = await import('./postgres/connection.js');
+  const where = databaseLocation(url);
+  const tag = `stark-lock|${purpose.slice(0, 24)}|${process.pid}|${hostname().slice(0, 20)}`;
+  const client = new pg.Client({ connectionString: url, application_name: tag.slice(0, 63), connectionTimeoutMillis: 10_000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+  } catch (err) {
+    throw new StoreLoadError(where, `the database cannot be reached (${err instanceof Error ? err.message : String(err)})`);
+  }
+  let got: boolean;
+  try {
+    const fn = mode === 'shared' ? 'pg_try_advisory_lock_shared' : 'pg_try_advisory_lock';
+    got = (await client.query<{ got: boolean }>(`SELECT ${fn}($1, $2) AS got`, [LOCK_APP, INSTANCE_LOCK])).rows[0]?.got === true;
+    if (!got) {
+      // Who holds it in the way: an exclusive holder stops a bot; any holder stops an exclusive taker.
+      const { rows } = await client.query<{ application_name: string; backend_start: Date }>(
+        `SELECT a.application_name, a.backend_start FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+          WHERE l.locktype = 'advisory' AND l.classid = $1 AND l.objid = $2 AND l.granted AND l.pid <> pg_backend_pid() ${mode === 'shared' ? "AND l.mode = 'ExclusiveLock'" : ''}
+          ORDER BY a.backend_start LIMIT 1`,
+        [LOCK_APP, INSTANCE_LOCK],
+      );
+      const row = rows[0];
+      const [, who, pid, host] = row?.application_name.split('|') ?? [];
+      const holder: LockHolder | null = row ? { purpose: who ?? row.application_name, pid: Number(pid) || 1, host: host ?? 'unknown', since: row.backend_start.toISOString() } : null;
+      await client.end().catch(() => undefined);
+      throw new StoreLockedError(where, holder, true);
+    }
+  } catch (err) {
+    if (!(err instanceof StoreLockedError)) await client.end().catch(() => undefined);
+    throw err;
+  }
+  let released = false;
+  return {
+    file: where,
+    release() {
+      if (released) return;
+      released = true;
+      void client.end().catch(() => undefined);
+    },
+  };
+}
+
+/** The store's lock for the configured backend: the lock file in `dataDir`, or the database's instance lock. */
+export async function acquireConfiguredStoreLock(
+  target: { dataDir: string; databaseUrl?: string },
+  purpose: string,
+  role: 'bot' | 'writer',
+  now: Date = new Date(),
+): Promise<StoreLock> {
+  if (target.databaseUrl) return acquireDatabaseLock(target.databaseUrl, purpose, role === 'bot' ? 'shared' : 'exclusive');
+  return acquireStoreLock(target.dataDir, purpose, now);
 }

@@ -123,6 +123,7 @@ export class Store {
     }
 
     const lowAdapter = { read: () => Promise.resolve(null), write: (data: StoreDocument) => persistence.replaceAll(data, {}) };
+    await removeTornSnapshots(join(opts.dataDir, 'backups'));
     persistence.opened?.(doc);
     if (rewrite) await persistence.replaceAll(doc, rewrite);
     return new Store(new Low<StoreDocument>(lowAdapter, doc), persistence, opts);
@@ -233,6 +234,30 @@ export class Store {
     }
   }
 
+  /**
+   * Writes the document whole as a new base (the journal's snapshot, with an empty journal), so that nothing written
+   * before survives in the files: erasure (GDPR Art. 17) must not leave the person in earlier journal records. Runs
+   * between commits; writes that arrive meanwhile wait and are committed after it. The base is a copy taken at one
+   * instant, so a mutation applied while it is written is journaled against that copy, never lost.
+   */
+  async rewriteWhole(): Promise<void> {
+    for (;;) {
+      await this.flush();
+      if (!this.inFlight && this.waiting.length === 0) break;
+    }
+    if (this.closed) throw new Error('the store is closed');
+    const base = structuredClone(this.low.data);
+    const rewrite = this.persistence.replaceAll(base, {});
+    this.inFlight = rewrite.then(
+      () => undefined,
+      () => undefined,
+    ).finally(() => {
+      this.inFlight = null;
+      this.kick();
+    });
+    await rewrite;
+  }
+
   /** Finishes every write in flight, then refuses new ones (SIGTERM). */
   async close(): Promise<void> {
     if (this.closed) return;
@@ -322,6 +347,12 @@ export class Store {
     const snapshots = (await readdir(dir)).filter((f) => /^stark-\d{4}-\d{2}-\d{2}\.json$/.test(f)).sort();
     for (const old of snapshots.slice(0, Math.max(0, snapshots.length - this.options.backupsToKeep))) await unlink(join(dir, old));
   }
+}
+
+/** A daily snapshot a crash cut off while it was written (its temp file): never a backup, so removed at start. */
+async function removeTornSnapshots(dir: string): Promise<void> {
+  const files = await readdir(dir).catch(() => [] as string[]);
+  for (const f of files) if (f.endsWith('.tmp')) await unlink(join(dir, f)).catch(() => undefined);
 }
 
 export { SCHEMA_VERSION };

@@ -44,6 +44,14 @@ describe('file unit of work', () => {
     expect(uow.read((r) => r.people.all().length)).toBe(before - 1);
   });
 
+  it('knows an activity id once its write is committed, and not before', async () => {
+    const uow = fileUnitOfWork(store);
+    expect(uow.seen('act-3')).toBe(false);
+    expect(uow.seen(undefined)).toBe(false);
+    await uow.write('act-3', (r) => r.people.all().length);
+    expect(uow.seen('act-3')).toBe(true);
+  });
+
   it('leaves the store as it was when the write throws', async () => {
     const uow = fileUnitOfWork(store);
     const before = JSON.stringify(store.doc.people);

@@ -6,7 +6,9 @@ import type { Store } from './store.js';
 import { auditRepository, organisationsRepository, peopleRepository } from './repositories/core.js';
 import { privacyRepository } from './repositories/privacy.js';
 import { recordsRepository } from './repositories/records.js';
-import { calendarRepository, meetingsRepository, pollsRepository } from './repositories/polls.js';
+import { needsRepository } from './repositories/needs.js';
+import { calendarRepository, pollsRepository } from './repositories/polls.js';
+import { meetingsRepository } from './repositories/meetings.js';
 
 /** The repositories over one document (the live one for reads, the write's draft inside `write`). One line per kind. */
 export function repositoriesOver(doc: StoreDocument): Repositories {
@@ -20,6 +22,7 @@ export function repositoriesOver(doc: StoreDocument): Repositories {
     meetings: meetingsRepository(doc),
     calendar: calendarRepository(doc),
     roster: rosterRepository(doc),
+    needs: needsRepository(doc),
   };
 }
 
@@ -28,5 +31,6 @@ export function fileUnitOfWork(store: Store): UnitOfWork {
   return {
     read: (fn) => fn(repositoriesOver(store.doc as StoreDocument)),
     write: (activityId, fn) => store.updateOnce(activityId, (doc) => fn(repositoriesOver(doc))),
+    seen: (activityId) => activityId !== undefined && store.doc.processedActivities.includes(activityId),
   };
 }

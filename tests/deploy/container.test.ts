@@ -119,10 +119,12 @@ describe('compose.yaml', () => {
     expect(Number.parseInt(String(bot?.stop_grace_period), 10)).toBeGreaterThanOrEqual(30);
   });
 
-  it('prepares PostgreSQL behind a profile and does not pretend the bot uses it', () => {
+  it('PostgreSQL behind a profile; the bot takes STARK_DATABASE_URL from the environment (empty: the file store)', () => {
     expect(compose.services.postgres?.profiles).toEqual(['postgres']);
-    // The PostgreSQL store does not exist yet: the bot is not pointed at the database.
-    expect(compose.services.bot?.environment?.STARK_DATABASE_URL).toBeUndefined();
+    expect(compose.services.bot?.environment?.STARK_DATABASE_URL).toBe('${STARK_DATABASE_URL:-}');
+    // The URL the header comment gives reaches the compose database: its user, password and name.
+    const pgEnv = (compose.services.postgres as { environment?: Record<string, string> }).environment ?? {};
+    expect(read('compose.yaml')).toContain(`STARK_DATABASE_URL=postgres://${pgEnv.POSTGRES_USER}:${pgEnv.POSTGRES_PASSWORD}@postgres:5432/${pgEnv.POSTGRES_DB}`);
     // No secret has a committed value.
     for (const key of ['BOT_PASSWORD', 'APPLICATIONINSIGHTS_CONNECTION_STRING']) expect(compose.services.bot?.environment?.[key]).toMatch(/^\$\{[A-Z_]+:-\}$/);
   });

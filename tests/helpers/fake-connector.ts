@@ -25,6 +25,28 @@ export class FakeConnector {
   failure: FailureRule | null = null;
   /** Delay before answering each call, as a slow connector would (shutdown tests need sends in flight). */
   latencyMs = 0;
+  /** Requests whose sender went away while they were held (see hold()). */
+  droppedWhileHeld = 0;
+  private gate: { promise: Promise<void>; open: () => void } | null = null;
+
+  /**
+   * Holds every request that arrives from now on before it counts as received, until release(): a test can stop a
+   * sender at a moment when nothing it sent is half-way (received by Teams but not yet answered).
+   */
+  hold(): void {
+    if (this.gate) return;
+    let open!: () => void;
+    const promise = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    this.gate = { promise, open };
+  }
+
+  release(): void {
+    const gate = this.gate;
+    this.gate = null;
+    gate?.open();
+  }
   private server!: Server;
   private nextId = 1;
   url = '';
@@ -61,6 +83,25 @@ export class FakeConnector {
     const m = /^\/v3\/conversations\/([^/]+)/.exec(path);
     const call: ConnectorCall = { method: req.method ?? 'GET', path, conversationId: m ? decodeURIComponent(m[1] ?? '') : '', body, at: Date.now() };
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    if (this.gate) {
+      // Held (hold()): the request waits here, not yet received as far as Teams is concerned. A sender that goes
+      // away meanwhile (killed) never got its message through: it is dropped, not delivered.
+      let gone = req.socket.destroyed;
+      const away = () => {
+        gone = true;
+      };
+      req.socket.once('end', away);
+      req.socket.once('close', away);
+      await this.gate.promise;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      req.socket.off('end', away);
+      req.socket.off('close', away);
+      if (gone || req.socket.destroyed || req.socket.readableEnded) {
+        this.droppedWhileHeld++;
+        req.socket.destroy();
+        return;
+      }
+    }
     const index = this.calls.length;
     this.calls.push(call);
     const fail = this.failure?.(call, index);

@@ -95,7 +95,22 @@ export class LoadClient {
     return (await this.raw('GET', '/healthz', undefined, {})).status;
   }
 
-  raw(method: string, path: string, body: string | Buffer | undefined, headers: Record<string, string>): Promise<PostResult> {
+  /**
+   * One request. A keep-alive socket the server closed as idle just as it was reused fails with ECONNRESET before the
+   * server read anything (Node's documented race, `request.reusedSocket`): that request is sent again on a new
+   * socket, as an HTTP client does. A reset on a fresh socket is a real failure and rejects.
+   */
+  async raw(method: string, path: string, body: string | Buffer | undefined, headers: Record<string, string>): Promise<PostResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.once(method, path, body, headers);
+      } catch (err) {
+        if (!(err as { staleSocket?: boolean }).staleSocket || attempt >= 3) throw err;
+      }
+    }
+  }
+
+  private once(method: string, path: string, body: string | Buffer | undefined, headers: Record<string, string>): Promise<PostResult> {
     return new Promise<PostResult>((resolve, reject) => {
       const req = request(`${this.botUrl}${path}`, { method, agent: this.agent, headers }, (res) => {
         const chunks: Buffer[] = [];
@@ -112,7 +127,7 @@ export class LoadClient {
           resolve({ status: res.statusCode ?? 0, body: parsed, text });
         });
       });
-      req.on('error', reject);
+      req.on('error', (err: NodeJS.ErrnoException) => reject(req.reusedSocket && err.code === 'ECONNRESET' ? Object.assign(err, { staleSocket: true }) : err));
       req.end(body);
     });
   }

@@ -37,10 +37,11 @@ describe('the daily retention run', () => {
     const now = new Date('2026-10-20T10:00:00Z');
     await open(now);
     const out = await applyRetention({ uow: fileUnitOfWork(store), policy: defaultRetention }, now);
-    // The April meeting ended > 90 days ago: both comments go; the sent reminder's log entry is > 30 days old.
-    expect(out.ok && out.value.counts).toEqual({ rsvpComments: 2, deliveryLog: 1, closedNeedContacts: 0, formerMembers: 0 });
+    // The April meeting and the March poll ended > 90 days ago: their four comments go; the sent reminder's log entry is > 30 days old.
+    expect(out.ok && out.value.counts).toEqual({ rsvpComments: 4, deliveryLog: 1, closedNeedContacts: 0, formerMembers: 0 });
     const text = serializeDocument(store.doc);
     expect(text).not.toContain(subject.comments[0]);
+    expect(text).not.toContain(subject.comments[3]);
     expect(text).not.toContain(other.comment);
     // The coming meeting's comment is inside its window.
     expect(text).toContain(subject.comments[1]);

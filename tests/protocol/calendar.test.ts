@@ -8,7 +8,8 @@ import { calendarSyncFromConfig } from '../../src/calendar/graph-credentials.js'
 import { loadConfig, type BotConfig } from '../../src/config.js';
 import { stockholmInstant } from '../../src/domain/time.js';
 import { FakeGraph } from '../helpers/fake-graph.js';
-import { Harness, invokeCard } from '../helpers/harness.js';
+import { cardNodes } from '../helpers/card-nodes.js';
+import { Harness, cardOf, conversationOf, invokeCard } from '../helpers/harness.js';
 
 /*
  * Issue 16 points 6–7 over the protocol: with Graph credentials, a meeting booked, changed and cancelled in the bot
@@ -38,6 +39,14 @@ const meeting = (meetingId: string) => h.services.store.doc.meetings.meetings.fi
 const entry = (meetingId: string) => h.services.store.doc.calendar.events.find((e) => e.meetingId === meetingId);
 const eventOf = (meetingId: string) => fake.event(entry(meetingId)?.state?.eventId ?? 'none');
 const sync = () => runCalendarSync(h.services, calendar, MAILBOX);
+const inbox = (person: string) =>
+  h.connector.delivered
+    .filter((c) => (c.conversationId === conversationOf(person) || c.conversationId === `a:created-${person}`) && c.method === 'POST' && c.path !== '/v3/conversations')
+    .map((c) => cardOf(c.body));
+const invitationsOf = (person: string) => inbox(person).filter((c) => (c?.refresh as { action?: { verb?: string } } | undefined)?.action?.verb === 'meeting.refresh');
+/** A calendar-file button: a signed link (local mode) or the file-consent action (Teams). */
+const calendarFileActions = (card: unknown) =>
+  cardNodes(card).filter((n) => (n.type === 'Action.OpenUrl' && String(n.url).includes('/downloads/')) || (n.type === 'Action.Execute' && n.verb === 'file.send'));
 
 beforeAll(async () => {
   fake = await new FakeGraph({ tenantId: TENANT, clientId: CLIENT, clientSecret: SECRET, mailbox: MAILBOX }).start();
@@ -87,6 +96,23 @@ describe('Outlook calendar through Microsoft Graph', () => {
     const calls = fake.calls.length;
     await sync();
     expect(fake.calls.length).toBe(calls);
+  });
+
+  it('with Graph the invitation offers no .ics (Outlook brings the event); it comes back once the event is stuck', async () => {
+    await h.services.messenger.drain();
+    const invitations = invitationsOf(ERIK);
+    expect(invitations.length).toBeGreaterThan(0);
+    for (const card of invitations) expect(calendarFileActions(card)).toEqual([]);
+    const list = (await h.say(ERIK, 'möten')).replies.map(cardOf).find((c) => JSON.stringify(c).includes('Vårdialog'));
+    expect(list).toBeDefined();
+    expect(calendarFileActions(list)).toEqual([]);
+    // Forbidden, rejected or deleted in Outlook: the event needs a person, so the file is offered again meanwhile.
+    const calendarEntry = entry('cal-1');
+    if (!calendarEntry) throw new Error('no calendar entry');
+    calendarEntry.stuck = true;
+    const again = (await h.say(ERIK, 'möten')).replies.map(cardOf).find((c) => JSON.stringify(c).includes('Vårdialog'));
+    expect(calendarFileActions(again).length).toBeGreaterThan(0);
+    delete calendarEntry.stuck;
   });
 
   it('a change in the bot updates the event', async () => {

@@ -82,6 +82,8 @@ describe('date poll ("tidsförslag") over the protocol', () => {
     const card = check(cardOf(r.replies.at(-1)));
     expect(nodes(card).some((n) => n.type === 'Action.Execute' && n.verb === 'poll.create')).toBe(true);
     expect(nodes(card).filter((n) => String(n.id).startsWith('slot') && String(n.id).endsWith('Date'))).toHaveLength(8);
+    const english = check(cardOf((await h.say(P.anna, 'date poll')).replies.at(-1)));
+    expect(nodes(english).some((n) => n.type === 'Action.Execute' && n.verb === 'poll.create')).toBe(true);
     expect(textOf((await h.say(P.anna, 'hjälp')).replies)).toContain('tidsförslag');
     expect(textOf((await h.say(P.erik, 'hjälp')).replies)).not.toContain('tidsförslag');
     expect(textOf((await h.say(P.karin, 'date poll')).replies)).toContain('programledningen');
@@ -264,5 +266,10 @@ describe('date poll ("tidsförslag") over the protocol', () => {
     expect(textOf(list)).toContain('Extra dialog');
     const open = await h.invoke(P.maria, 'poll.open', { pollId: id3 });
     expect(open.replies.map(cardOf).some((c) => textOf(c).includes('Extra dialog'))).toBe(true);
+    // Leadership holding a seat (Anna, MDU) answer too: their open polls come after the meetings overview.
+    const anna = (await h.say(P.anna, 'möten')).replies.map(cardOf).find((c) => textOf(c).includes('Tidsförslag att svara på'));
+    expect(textOf(check(anna))).toContain('Extra dialog');
+    // Someone asked to no poll gets no poll list.
+    expect((await h.say(P.karin, 'möten')).replies.map(cardOf).some((c) => textOf(c).includes('Tidsförslag att svara på'))).toBe(false);
   });
 });

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { createMeeting, type Meeting } from '../../src/domain/meetings/meeting.js';
 import { stockholmInstant } from '../../src/domain/time.js';
 import { documentSchema, type StoreDocument } from '../../src/store/schema.js';
-import { STORE_FILE_NAME } from '../../src/store/store.js';
 import { answerCardOf, messageOf, type PostResult } from '../helpers/load-client.js';
 import { BotUnderTest } from './bot-under-test.js';
 import { generatedPeople } from './generated-people.js';
+import { storeOnDisk } from '../helpers/on-disk.js';
 
 /**
  * Concurrency over HTTP against the real server: 500 card submissions at once (needs, RSVPs, first contacts),
@@ -48,7 +46,7 @@ afterAll(async () => {
 /** The document as it is in the file (after the last flush), validated like a start-up would. */
 async function onDisk(): Promise<StoreDocument> {
   await b.store.flush();
-  return documentSchema.parse(JSON.parse(await readFile(join(b.dataDir, STORE_FILE_NAME), 'utf8')));
+  return documentSchema.parse(await storeOnDisk(b.dataDir));
 }
 
 const needData = (title: string, submissionId: string) => ({ title, description: `Beskrivning av ${title}.`, area: 'mojliggorande-byrakratin', organisationId: 'sala', contactName: 'Test', urgency: 'high', force: 'true', submissionId });

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allFeatures } from '../../src/bot/features.js';
+import { addLocalDays } from '../../src/domain/meetings/local-date.js';
 import { can } from '../../src/domain/permissions.js';
 import { roleSchema, type Person } from '../../src/domain/people.js';
-import { stockholmInstant } from '../../src/domain/time.js';
+import { OTHER_ITEM_KEY } from '../../src/domain/records/record.js';
+import { seatAnswerers } from '../../src/domain/records/per-capsulam.js';
+import { stockholmDate, stockholmInstant } from '../../src/domain/time.js';
 import { catalogues } from '../../src/i18n/catalogue.js';
 import type { StoreDocument } from '../../src/store/schema.js';
 import { demo } from '../helpers/harness.js';
@@ -21,6 +24,12 @@ import { BotUnderTest } from './bot-under-test.js';
  */
 
 const now = stockholmInstant('2027-03-01', '10:00');
+/**
+ * The bot's clock: starts at `now` and only moves forward, a day at a time, when the fixture needs a meeting that has
+ * been held (attendance, decisions and minutes are for meetings that have started; a meeting cannot be booked in the
+ * past). Every attempt is made at the clock as it is then.
+ */
+let clock = now;
 let b: BotUnderTest;
 
 interface Representative {
@@ -77,6 +86,136 @@ class Fixture {
     this.polls.set(tag, draftId);
     return draftId;
   }
+
+  // ---- Meeting records (#17), each made through the records verbs by leadership ----
+
+  private readonly made = new Map<string, string>();
+  /** Makes (once per key) what `make` returns; later calls get the same. */
+  private async once(key: string, make: () => Promise<string>): Promise<string> {
+    const known = this.made.get(key);
+    if (known !== undefined) return known;
+    const value = await make();
+    this.made.set(key, value);
+    return value;
+  }
+  async lead(verb: string, data: Record<string, unknown>): Promise<string> {
+    const r = await b.client.invoke(demo.leader, verb, data);
+    await b.settle();
+    return r.text.slice(0, 300);
+  }
+  recordOf(meetingId: unknown) {
+    return this.doc.records.records.find((r) => r.meetingId === meetingId);
+  }
+
+  /**
+   * A Programråd dialogue that has been held: booked for tomorrow by leadership, then the clock moves past it.
+   */
+  async heldMeeting(tag: string): Promise<string> {
+    return this.once(`held/${tag}`, async () => {
+      const today = stockholmDate(clock);
+      const day = addLocalDays(today, 1);
+      const title = `Hållet möte ${tag}`;
+      const r = await this.lead('meeting.schedule', { ...meetingForm(title), date: day, start: '09:00', end: '11:00', deadline: today, override: 'true', draftId: `perm-held-${tag}` });
+      const meeting = this.doc.meetings.meetings.find((m) => m.title === title);
+      if (!meeting) throw new Error(`the held meeting ${title} was not stored: ${r}`);
+      clock = stockholmInstant(day, '12:00');
+      return meeting.id;
+    });
+  }
+
+  /** An agenda item `title` on the (future) meeting `meetingTag`. */
+  async agendaItem(meetingTag: string, title: string): Promise<{ meetingId: string; itemId: string }> {
+    const meetingId = await this.meeting(meetingTag);
+    const itemId = await this.once(`item/${meetingTag}/${title}`, async () => {
+      const r = await this.lead('records.addAgendaItem', { meetingId, agendaTitle: title });
+      const item = this.recordOf(meetingId)?.agenda.find((a) => a.title === title);
+      if (!item) throw new Error(`the agenda item ${title} was not stored: ${r}`);
+      return item.id;
+    });
+    return { meetingId, itemId };
+  }
+
+  /** A paper `title` (a link) on the meeting `meetingTag`. */
+  async paper(meetingTag: string, title: string): Promise<{ meetingId: string; paperId: string }> {
+    const meetingId = await this.meeting(meetingTag);
+    const paperId = await this.once(`paper/${meetingTag}/${title}`, async () => {
+      const r = await this.lead('records.addPaper', { meetingId, paperTitle: title, paperUrl: 'https://example.org/handling.pdf', paperItem: '' });
+      const paper = this.recordOf(meetingId)?.papers.find((x) => x.title === title);
+      if (!paper) throw new Error(`the paper ${title} was not stored: ${r}`);
+      return paper.id;
+    });
+    return { meetingId, paperId };
+  }
+
+  /** A meeting with an agenda whose notice has gone out to the invitees. */
+  async noticeSent(tag: string): Promise<string> {
+    const { meetingId } = await this.agendaItem(tag, 'Läget');
+    return this.once(`notice/${tag}`, async () => {
+      const r = await this.lead('records.sendNotice', { meetingId });
+      if (!this.recordOf(meetingId)?.notice) throw new Error(`the notice of ${tag} was not sent: ${r}`);
+      return meetingId;
+    });
+  }
+
+  /** A decision recorded at a held meeting. */
+  async decision(tag: string): Promise<string> {
+    return this.once(`decision/${tag}`, async () => {
+      const meetingId = await this.heldMeeting(`decision-${tag}`);
+      const text = `Programrådet beslutar ${tag}.`;
+      const r = await this.lead('records.recordDecision', { meetingId, decisionText: text });
+      const decision = this.doc.records.decisions.find((d) => d.text === text);
+      if (!decision) throw new Error(`the decision ${text} was not stored: ${r}`);
+      return decision.id;
+    });
+  }
+
+  /** An open action from an agenda item, owned by `ownerId`. */
+  async action(tag: string, ownerId: string): Promise<string> {
+    const { meetingId, itemId } = await this.agendaItem('actions', 'Uppföljning');
+    return this.once(`action/${tag}`, async () => {
+      const title = `Åtgärd ${tag}`;
+      const r = await this.lead('records.createAction', { meetingId, itemId, actionTitle: title, actionOwner: ownerId, actionDue: '2027-06-30' });
+      const action = this.doc.records.actions.find((a) => a.title === title);
+      if (!action) throw new Error(`the action ${title} was not stored: ${r}`);
+      return action.id;
+    });
+  }
+
+  /** An action owned by `ownerId` that has been marked done. */
+  async doneAction(tag: string, ownerId: string): Promise<string> {
+    const actionId = await this.action(tag, ownerId);
+    return this.once(`done/${tag}`, async () => {
+      const r = await this.lead('records.completeAction', { actionId, actionComment: 'Klart.' });
+      if (this.doc.records.actions.find((a) => a.id === actionId)?.status !== 'done') throw new Error(`the action ${tag} was not marked done: ${r}`);
+      return actionId;
+    });
+  }
+
+  /** Minutes drafted for a held meeting, with `signatories` (chair first) named when given. */
+  async minutes(tag: string, signatories?: () => string[]): Promise<string> {
+    const meetingId = await this.heldMeeting(`minutes-${tag}`);
+    return this.once(`minutes/${tag}`, async () => {
+      let r = await this.lead('records.draftMinutes', { meetingId });
+      if (!this.recordOf(meetingId)?.minutes) throw new Error(`the minutes of ${tag} were not drafted: ${r}`);
+      if (signatories) {
+        const [chairId, ...adjusters] = signatories();
+        r = await this.lead('records.nameSignatories', { meetingId, chairId, adjusterIds: adjusters.join(',') });
+        if (this.recordOf(meetingId)?.minutes?.signatories.length !== 1 + adjusters.length) throw new Error(`the signatories of ${tag} were not named: ${r}`);
+      }
+      return meetingId;
+    });
+  }
+
+  /** A Programråd question per capsulam, open until the summer. */
+  async perCapsulam(tag: string): Promise<string> {
+    return this.once(`pc/${tag}`, async () => {
+      const proposal = `Programrådet föreslås besluta ${tag}.`;
+      const r = await this.lead('records.openPerCapsulam', perCapsulamForm(proposal));
+      const procedure = this.doc.records.perCapsulam.find((p) => p.proposal === proposal);
+      if (!procedure) throw new Error(`the per capsulam ${tag} was not stored: ${r}`);
+      return procedure.id;
+    });
+  }
 }
 const fx = new Fixture();
 
@@ -105,6 +244,49 @@ const invitees = (meetingId: unknown) => ({ inviteeIds: fx.doc.meetings.meetings
 /** Some other organisation than the person's, whose need they could stand behind. */
 const otherOrganisation = (p: Person) => (p.organisationId === 'vasteras' ? 'eskilstuna' : 'vasteras');
 const registered = () => true;
+
+const perCapsulamForm = (proposal: string) => ({ pcBody: 'programrad', pcProposal: proposal, pcNeeds: '', pcDeadlineDate: '2027-06-30', pcDeadlineTime: '12:00' });
+const manage = ({ person }: Attempt) => can(person, 'records.manage');
+/** Actions are given to a director who is in no leadership: the owner is then someone other than leadership. */
+const actionOwner = demo.vasterasDirector;
+const actionOf = (actionId: unknown) => fx.doc.records.actions.find((a) => a.id === actionId);
+const minutesOf = (meetingId: unknown) => fx.recordOf(meetingId)?.minutes ?? undefined;
+const minutesVersion = (meetingId: unknown) => minutesOf(meetingId)?.versions.length ?? 0;
+const signatoryIds = (meetingId: unknown) => ({ signatoryIds: minutesOf(meetingId)?.signatories.map((s) => s.personId) ?? [] });
+/** Chair: a Programråd member who is none of the people tried; adjusters: two directors who are. */
+const signatories = () => {
+  const chair = fx.doc.people.find((p) => p.programrad?.membership === 'ordinary' && !p.roles.includes('leadership') && !representatives.some((r) => r.aad === p.aadObjectId));
+  if (!chair) throw new Error('no Programråd member to chair');
+  return [chair.aadObjectId, demo.vasterasDirector, demo.eskilstunaDirector];
+};
+/** Who reads minutes (src/bot/records/handlers.ts): leadership, the signatories, and once justerade every invitee. */
+const mayReadMinutes = (person: Person, meetingId: unknown) =>
+  can(person, 'records.manage') || can(person, 'records.approveMinutes', signatoryIds(meetingId)) || (minutesOf(meetingId)?.status === 'justerat' && can(person, 'meetings.rsvp', invitees(meetingId)));
+const procedureOf = (procedureId: unknown) => fx.doc.records.perCapsulam.find((p) => p.id === procedureId);
+/** Who reads a question per capsulam: leadership, and whoever answers for one of its seats. */
+const mayReadPerCapsulam = (person: Person, procedureId: unknown) =>
+  can(person, 'records.manage') || (procedureOf(procedureId)?.seats ?? []).some((s) => can(person, 'records.answerPerCapsulam', { seatPersonIds: seatAnswerers(s) }));
+/** The seat a person answers for in a procedure, else its first seat (so a refusal is about the person, not the seat). */
+const seatFor = (person: Person, procedureId: unknown) => {
+  const seats = procedureOf(procedureId)?.seats ?? [];
+  return (seats.find((s) => seatAnswerers(s).includes(person.aadObjectId)) ?? seats[0])?.seatId;
+};
+const seatOf = (procedureId: unknown, seatId: unknown) => procedureOf(procedureId)?.seats.find((s) => s.seatId === seatId);
+
+/**
+ * People who may be taken off the roster by the privacy verbs: none of the people tried, nobody the tests name, no
+ * leadership; a fixed list (taken once), so each attempt's person stays the same whatever was removed before.
+ */
+let removable: string[] | undefined;
+function removablePerson(n: number): string {
+  removable ??= fx.doc.people
+    .filter((p) => !representatives.some((r) => r.aad === p.aadObjectId) && !(Object.values(demo) as string[]).includes(p.aadObjectId) && !p.roles.includes('leadership'))
+    .map((p) => p.aadObjectId)
+    .sort();
+  const id = removable[n];
+  if (!id) throw new Error(`only ${removable.length} people may be removed; wanted number ${n}`);
+  return id;
+}
 
 /** The permission each verb needs, and data that makes an allowed attempt do its thing. */
 const matrix: Record<string, Variant[]> = {
@@ -214,6 +396,189 @@ const matrix: Record<string, Variant[]> = {
       effect: 'writes',
     },
   ],
+  // ---- Meeting records (#17). Leadership runs the records; invitees read the notice; signatories approve minutes. ----
+  'records.agenda': [{ name: 'a meeting\'s agenda', data: async () => ({ meetingId: await fx.meeting('records-agenda') }), allowed: manage, effect: 'reads' }],
+  'records.addAgendaItem': [{ name: 'an item', data: async ({ index }) => ({ meetingId: await fx.meeting('records-add-item'), agendaTitle: `Punkt ${index}` }), allowed: manage, effect: 'writes' }],
+  'records.removeAgendaItem': [
+    { name: 'an item of its own', data: async ({ index }) => { const { meetingId, itemId } = await fx.agendaItem('records-remove-item', `Stryk ${index}`); return { meetingId, agendaItem: itemId }; }, allowed: manage, effect: 'writes' },
+  ],
+  'records.moveAgendaItem': [
+    {
+      name: 'the last item, up',
+      data: async ({ index }) => {
+        await fx.agendaItem('records-move-item', 'Först');
+        const { meetingId, itemId } = await fx.agendaItem('records-move-item', `Flytta ${index}`);
+        return { meetingId, agendaItem: itemId, direction: 'up' };
+      },
+      allowed: manage,
+      effect: 'writes',
+    },
+  ],
+  'records.addPaper': [{ name: 'a link to the meeting', data: async ({ index }) => ({ meetingId: await fx.meeting('records-add-paper'), paperTitle: `Handling ${index}`, paperUrl: 'https://example.org/handling.pdf', paperItem: '' }), allowed: manage, effect: 'writes' }],
+  'records.removePaper': [
+    { name: 'a paper of its own', data: async ({ index }) => { const { meetingId, paperId } = await fx.paper('records-remove-paper', `Gammal handling ${index}`); return { meetingId, agendaPaper: paperId }; }, allowed: manage, effect: 'writes' },
+  ],
+  'records.notice': [
+    {
+      name: 'a notice sent',
+      data: async () => ({ meetingId: await fx.noticeSent('records-notice') }),
+      // Leadership, and the invitees once the notice has gone out.
+      allowed: ({ person }, d) => can(person, 'records.manage') || (Boolean(fx.recordOf(d.meetingId)?.notice) && can(person, 'meetings.rsvp', invitees(d.meetingId))),
+      effect: 'reads',
+    },
+  ],
+  'records.sendNotice': [
+    {
+      name: 'a meeting of their own with an agenda',
+      // Each person who may send gets a meeting of their own (a notice goes out once).
+      data: async ({ person, index }) => ({ meetingId: (await fx.agendaItem(can(person, 'records.manage') ? `records-send-${index}` : 'records-send', 'Läget')).meetingId }),
+      allowed: manage,
+      effect: 'writes',
+    },
+  ],
+  'records.announceChanges': [
+    {
+      name: 'an item added after the notice',
+      data: async ({ index }) => {
+        const meetingId = await fx.noticeSent('records-announce');
+        await fx.lead('records.addAgendaItem', { meetingId, agendaTitle: `Tillägg ${index}` });
+        return { meetingId, revision: fx.recordOf(meetingId)?.revision };
+      },
+      allowed: manage,
+      effect: 'writes',
+    },
+  ],
+  'records.attendance': [{ name: 'a held meeting', data: async () => ({ meetingId: await fx.heldMeeting('attendance') }), allowed: manage, effect: 'reads' }],
+  'records.saveAttendance': [
+    { name: 'leadership present', data: async () => ({ meetingId: await fx.heldMeeting('attendance'), page: '0', personIds: demo.leader, [`att-${demo.leader}`]: 'present' }), allowed: manage, effect: 'writes' },
+  ],
+  'records.decisionForm': [{ name: 'a Programråd meeting', data: async () => ({ meetingId: await fx.meeting('records-decision-form') }), allowed: manage, effect: 'reads' }],
+  'records.recordDecision': [{ name: 'at a held meeting', data: async ({ index }) => ({ meetingId: await fx.heldMeeting('decisions'), decisionText: `Programrådet beslutar ${index}.` }), allowed: manage, effect: 'writes' }],
+  // records.viewDecisions: the decisions of the bodies are open to everyone registered.
+  'records.decision': [{ name: 'a decision', data: async () => ({ decisionId: await fx.decision('view') }), allowed: registered, effect: 'reads' }],
+  'records.decisions': [{ name: 'all', data: () => ({ query: '', page: '0' }), allowed: registered, effect: 'reads' }],
+  'records.actionForm': [{ name: 'from an agenda item', data: async () => fx.agendaItem('actions', 'Uppföljning'), allowed: manage, effect: 'reads' }],
+  'records.createAction': [
+    {
+      name: 'from an agenda item',
+      data: async ({ index }) => ({ ...(await fx.agendaItem('actions', 'Uppföljning')), actionTitle: `Ny åtgärd ${index}`, actionOwner: actionOwner, actionDue: '2027-06-30' }),
+      allowed: manage,
+      effect: 'writes',
+    },
+  ],
+  'records.action': [
+    {
+      name: 'a director\'s action',
+      data: async () => ({ actionId: await fx.action('view', actionOwner) }),
+      // Its owner, and leadership.
+      allowed: ({ person }, d) => actionOf(d.actionId)?.ownerId === person.aadObjectId || can(person, 'records.manage'),
+      effect: 'reads',
+    },
+  ],
+  'records.completeAction': [
+    {
+      name: 'an open action of its own',
+      data: async ({ index }) => ({ actionId: await fx.action(`complete-${index}`, actionOwner), actionComment: 'Klart.' }),
+      allowed: ({ person }, d) => can(person, 'records.completeAction', { ownerId: actionOf(d.actionId)?.ownerId }),
+      effect: 'writes',
+    },
+  ],
+  'records.reopenAction': [
+    {
+      name: 'a done action of its own',
+      data: async ({ index }) => ({ actionId: await fx.doneAction(`reopen-${index}`, actionOwner), actionComment: 'Inte klart ändå.' }),
+      allowed: ({ person }, d) => can(person, 'records.completeAction', { ownerId: actionOf(d.actionId)?.ownerId }),
+      effect: 'writes',
+    },
+  ],
+  // Everyone gets a list: leadership the one asked for, anyone else their own.
+  'records.actions': [{ name: 'by meeting', data: () => ({ scope: 'meeting' }), allowed: registered, effect: 'reads' }],
+  'records.minutes': [{ name: 'minutes with signatories', data: async () => ({ meetingId: await fx.minutes('view', signatories) }), allowed: ({ person }, d) => mayReadMinutes(person, d.meetingId), effect: 'reads' }],
+  'records.draftMinutes': [
+    {
+      name: 'a held meeting, a decision added each time',
+      data: async ({ index }) => {
+        const meetingId = await fx.heldMeeting('draft');
+        // Once drafted, a new decision makes the next draft differ (a draft the same as before is not a change).
+        if (fx.recordOf(meetingId)?.minutes) await fx.lead('records.recordDecision', { meetingId, decisionText: `Tillägg ${index}.` });
+        return { meetingId };
+      },
+      allowed: manage,
+      effect: 'writes',
+    },
+  ],
+  'records.saveMinutesNotes': [
+    {
+      name: 'notes outside the agenda',
+      data: async ({ index }) => {
+        const meetingId = await fx.minutes('notes');
+        return { meetingId, itemKey: OTHER_ITEM_KEY, version: minutesVersion(meetingId), minutesNotes: `Anteckning ${index}.` };
+      },
+      allowed: manage,
+      effect: 'writes',
+    },
+  ],
+  'records.nameSignatories': [
+    {
+      name: 'a chair and two adjusters',
+      data: async () => {
+        const [chairId, ...adjusters] = signatories();
+        return { meetingId: await fx.minutes('signatories'), chairId, adjusterIds: adjusters.join(',') };
+      },
+      allowed: manage,
+      effect: 'writes',
+    },
+  ],
+  'records.approveMinutes': [
+    {
+      name: 'the version shown',
+      data: async () => {
+        const meetingId = await fx.minutes('approve', signatories);
+        return { meetingId, version: minutesVersion(meetingId) };
+      },
+      // Only the named chair and adjusters, not leadership.
+      allowed: ({ person }, d) => can(person, 'records.approveMinutes', signatoryIds(d.meetingId)),
+      effect: 'writes',
+    },
+  ],
+  'records.requestMinutesChange': [
+    {
+      name: 'a change to the version shown',
+      data: async () => {
+        const meetingId = await fx.minutes('request', signatories);
+        return { meetingId, version: minutesVersion(meetingId), changeComment: 'Rätta namnet i § 1.' };
+      },
+      allowed: ({ person }, d) => can(person, 'records.approveMinutes', signatoryIds(d.meetingId)),
+      effect: 'writes',
+    },
+  ],
+  'records.perCapsulamForm': [{ name: 'a new question', data: () => ({}), allowed: manage, effect: 'reads' }],
+  'records.openPerCapsulam': [{ name: 'to the Programråd', data: ({ index }) => perCapsulamForm(`Förslag ${index}`), allowed: manage, effect: 'writes' }],
+  'records.perCapsulam': [{ name: 'an open question', data: async () => ({ procedureId: await fx.perCapsulam('view') }), allowed: ({ person }, d) => mayReadPerCapsulam(person, d.procedureId), effect: 'reads' }],
+  'records.answerPerCapsulam': [
+    {
+      name: 'yes for their seat',
+      data: async ({ person }) => {
+        const procedureId = await fx.perCapsulam('answer');
+        return { procedureId, seatId: seatFor(person, procedureId), value: 'yes' };
+      },
+      // The seat's holder, or a substitute of a vacant seat.
+      allowed: ({ person }, d) => can(person, 'records.answerPerCapsulam', { seatPersonIds: seatAnswerers(seatOf(d.procedureId, d.seatId) ?? { holderId: null, substituteIds: [] }) }),
+      effect: 'writes',
+    },
+  ],
+  'records.refresh': [
+    { name: 'minutes', data: async () => ({ kind: 'minutes', id: await fx.minutes('view', signatories) }), allowed: ({ person }, d) => mayReadMinutes(person, d.id), effect: 'reads' },
+    { name: 'a question per capsulam', data: async () => ({ kind: 'perCapsulam', id: await fx.perCapsulam('view') }), allowed: ({ person }, d) => mayReadPerCapsulam(person, d.id), effect: 'reads' },
+  ],
+  // ---- Personal data (#14): leadership takes people off the roster. ----
+  'privacy.pick': [{ name: 'someone from the roster', data: () => ({ personId: removablePerson(32) }), allowed: ({ person }) => can(person, 'roster.remove'), effect: 'reads' }],
+  'privacy.remove': [
+    { name: 'remove only', data: ({ index }) => ({ personId: removablePerson(index), mode: 'remove' }), allowed: ({ person }) => can(person, 'roster.remove'), effect: 'writes' },
+    { name: 'remove and erase', data: ({ index }) => ({ personId: removablePerson(20 + index), mode: 'erase' }), allowed: ({ person }) => can(person, 'privacy.erase'), effect: 'writes' },
+  ],
+  // "Avbryt" on the confirmation: a message that nothing changed, for whoever presses it.
+  'privacy.cancel': [{ name: 'the confirmation', data: () => ({}), allowed: registered, effect: 'either' }],
   // A file offered through a button (Teams: the file consent card; local mode: a single-use link as a message).
   'file.send': [{ name: 'the needs export', data: () => ({ file: 'needs-export', format: 'csv', round: 'all' }), allowed: ({ person }) => can(person, 'needs.export'), effect: 'either' }],
   // Issue #15: far-off last days (a new one per attempt), so nobody's rights change during the run.
@@ -248,7 +613,7 @@ const somethingWentWrong = [catalogues.sv.core.somethingWentWrong, catalogues.en
 const unknownText = (r: PostResult, replies: string[]) => `${messageOf(r.body) ?? ''}${replies.join('')}`;
 
 beforeAll(async () => {
-  b = await BotUnderTest.start({ now: () => now });
+  b = await BotUnderTest.start({ now: () => clock });
   // One person of each kind: every distinct combination of roles and Programråd membership in the roster.
   const kinds = new Map<string, Person>();
   for (const p of b.store.doc.people) {
@@ -389,6 +754,30 @@ describe('refused attempts leave no trace', () => {
       await b.settle();
       expect(b.store.doc.processedActivities).not.toContain(activity.id);
       expect(JSON.stringify(b.store.doc)).toBe(before);
+    }
+  });
+
+  it('a refused completion of an action, approval of minutes or answer per capsulam records nothing at all, not even its activity id', async () => {
+    // Staff own no action, sign no minutes and answer for no seat: each is refused on the resource as stored.
+    const actionId = await fx.action('trace', actionOwner);
+    const meetingId = await fx.minutes('trace', signatories);
+    const procedureId = await fx.perCapsulam('trace');
+    const seatId = procedureOf(procedureId)?.seats[0]?.seatId;
+    for (const [verb, data] of [
+      ['records.completeAction', { actionId, actionComment: 'Klart.' }],
+      ['records.reopenAction', { actionId }],
+      ['records.approveMinutes', { meetingId, version: minutesVersion(meetingId) }],
+      ['records.requestMinutesChange', { meetingId, version: minutesVersion(meetingId), changeComment: 'Fel.' }],
+      ['records.answerPerCapsulam', { procedureId, seatId, value: 'yes' }],
+    ] as const) {
+      await b.settle();
+      const before = JSON.stringify(b.store.doc);
+      const activity = b.client.invokeActivity(staff, verb, data);
+      const r = await b.client.post(activity);
+      await b.settle();
+      expect([catalogues.sv.core.notAllowed, catalogues.en.core.notAllowed], verb).toContain(messageOf(r.body));
+      expect(b.store.doc.processedActivities, verb).not.toContain(activity.id);
+      expect(JSON.stringify(b.store.doc), verb).toBe(before);
     }
   });
 

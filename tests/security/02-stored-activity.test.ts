@@ -1,11 +1,11 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Harness, demo } from '../helpers/harness.js';
-import { STORE_FILE_NAME } from '../../src/store/store.js';
 import { NOW, bookMeeting, meetingForm, needForm } from './security-fixtures.js';
+import { storeOnDisk } from '../helpers/on-disk.js';
 
 /*
  * Issue 11, point 2: one crafted activity must not stop every later write. What is stored from an activity is parsed
@@ -35,7 +35,7 @@ async function ordinaryWriteLands(): Promise<void> {
   const r = await h.invoke(demo.kopingSubstitute, 'core.language', { language });
   expect(r.status).toBe(200);
   await h.services.store.flush();
-  const onDisk = JSON.parse(await readFile(join(h.dataDir, STORE_FILE_NAME), 'utf8')) as { preferences: Record<string, { language?: string }> };
+  const onDisk = (await storeOnDisk(h.dataDir)) as { preferences: Record<string, { language?: string }> };
   expect(onDisk.preferences[demo.kopingSubstitute]?.language, 'an ordinary write after the hostile one reached the disk').toBe(language);
   expect(() => JSON.stringify(h.services.store.doc)).not.toThrow();
   expect(h.services.store.status().lastError).toBeNull();

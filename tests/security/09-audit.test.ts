@@ -12,6 +12,7 @@ import { catalogues } from '../../src/i18n/catalogue.js';
 import { STORE_FILE_NAME } from '../../src/store/store.js';
 import type { AuditEntry } from '../../src/domain/audit.js';
 import { NOW, meetingForm, submitNeed } from './security-fixtures.js';
+import { storeOnDisk } from '../helpers/on-disk.js';
 
 /*
  * Issue 11, point 9: every leadership action — booking, changing and cancelling a meeting, changing who is invited,
@@ -94,7 +95,7 @@ describe('9. the audit record', () => {
     const copy = await mkdtemp(join(tmpdir(), 'stark-audit-edited-'));
     try {
       await h.services.store.flush();
-      const doc = JSON.parse(await readFile(join(dataDir, STORE_FILE_NAME), 'utf8')) as { audit: { entries: AuditEntry[] } };
+      const doc = (await storeOnDisk(dataDir)) as { audit: { entries: AuditEntry[] } };
       doc.audit.entries.splice(2, 1); // someone removes an entry by hand
       await writeFile(join(copy, STORE_FILE_NAME), JSON.stringify(doc));
       await expect(Harness.start({ now: () => NOW, dataDir: copy })).rejects.toThrow(/audit\.entries\.2\.seq/);

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Harness, demo, groupChat, invokeText } from '../helpers/harness.js';
 import { DEFAULT_ACCESS_CONTACT } from '../../src/config.js';
 import { catalogues } from '../../src/i18n/catalogue.js';
 import { NOW } from './security-fixtures.js';
+import type { Persistence } from '../../src/store/persistence.js';
 
 /*
  * Issue 11, point 11: someone not in the roster learns nothing: one polite sentence with a generic contact
@@ -66,18 +67,18 @@ describe('11. strangers and the health endpoint', () => {
   });
 
   it('/healthz says "not ok" (503) while the store cannot write, still without details, and ok again once it can', async () => {
-    const { mkdir, rmdir } = await import('node:fs/promises');
-    const { join } = await import('node:path');
-    // The store writes through a temp file; a directory in its place makes every write fail (for root too).
-    const blocker = join(h.dataDir, '.stark.json.tmp');
-    await mkdir(blocker);
+    // The disk refuses every write (full, or gone read-only): the persistence under the store fails each commit.
+    const persistence = (h.services.store as unknown as { persistence: Persistence }).persistence;
+    const failing = vi.spyOn(persistence, 'prepare').mockImplementation(() => ({ write: () => Promise.reject(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' })) }));
     try {
       await expect(h.services.store.update((doc) => doc.processedActivities.push('cannot be written'))).rejects.toThrow();
       const res = await fetch(`${h.bot.url}/healthz`);
       expect(res.status).toBe(503);
-      expect(await res.json()).toEqual({ status: 'not ok' });
+      const text = await res.text();
+      expect(JSON.parse(text)).toEqual({ status: 'not ok' });
+      expect(text).not.toContain('ENOSPC');
     } finally {
-      await rmdir(blocker);
+      failing.mockRestore();
     }
     await h.services.store.update((doc) => doc.processedActivities.push('written again'));
     expect((await fetch(`${h.bot.url}/healthz`)).status).toBe(200);

@@ -51,7 +51,8 @@ export async function erasePerson(deps: EraseDeps, caller: PrivacyCaller, comman
   const written = await deps.uow.write(command.activityId, (repos) => {
     if (!anythingStored(repos, personId)) return null;
     const person = repos.people.get(personId);
-    const subject = erasureSubject({ person, personId, pseudonym, meetings: repos.privacy.records().meetings });
+    const records = repos.privacy.records();
+    const subject = erasureSubject({ person, personId, pseudonym, meetings: records.meetings, elsewhere: [records.polls, records.meetingRecords, records.actions] });
     const counts = repos.privacy.erase(
       subject,
       { pseudonym, organisationId: person?.organisationId ?? 'unknown', roles: person?.roles ?? [], erasedAt: now.toISOString() },

@@ -51,6 +51,10 @@ export async function setActionDone(
   command: { actionId: string; done: boolean; comment?: string | undefined; activityId?: string | undefined },
   now: Date,
 ): Promise<Outcome<{ action: ActionItem }, UpdateActionRefusal | 'duplicate'>> {
+  // Decided before the write, as the other records use cases do: a refusal stores nothing, not even the activity id.
+  const ownerId = deps.uow.read((repos) => repos.records.actions().find((a) => a.id === command.actionId)?.ownerId);
+  if (ownerId === undefined) return refused('actionNotFound');
+  if (!can(actor.person, 'records.completeAction', { ownerId })) return refused('forbidden');
   return recordsWrite<{ action: ActionItem }, UpdateActionRefusal>(deps, command.activityId, now, (repos) => {
     const action = repos.records.actions().find((a) => a.id === command.actionId);
     if (!action) return refused('actionNotFound');

@@ -89,6 +89,9 @@ export function answerMinutes(
   command: Base & { version: number } & ({ approve: true } | { approve: false; comment: string }),
   now: Date,
 ): Promise<Outcome<{ record: MeetingRecord; outcome: 'approved' | 'justerat' | 'unchanged' | 'changeRequested' }, ApproveRefusal | 'duplicate'>> {
+  // Decided before the write: someone not named refused stores nothing, not even the activity id.
+  const signatoryIds = deps.uow.read((repos) => repos.records.record(command.meetingId)?.minutes?.signatories.map((s) => s.personId));
+  if (signatoryIds && !can(actor.person, 'records.approveMinutes', { signatoryIds })) return Promise.resolve(refused('forbidden'));
   return recordsWrite<{ record: MeetingRecord; outcome: 'approved' | 'justerat' | 'unchanged' | 'changeRequested' }, ApproveRefusal>(deps, command.activityId, now, (repos) => {
     const record = repos.records.record(command.meetingId);
     if (!record) return refused('meetingNotFound');

@@ -3,7 +3,7 @@ import { isLocalDate, stockholmAt } from '../../domain/meetings/local-date.js';
 import { can } from '../../domain/permissions.js';
 import type { DecisionBody } from '../../domain/records/common.js';
 import { parseNeedNumbers } from '../../domain/records/decision.js';
-import { answerPerCapsulam, closePerCapsulam, DEFAULT_PER_CAPSULAM_RULE, duePerCapsulamResults, openPerCapsulam, type PerCapsulam, type PerCapsulamAnswerValue } from '../../domain/records/per-capsulam.js';
+import { answerPerCapsulam, closePerCapsulam, DEFAULT_PER_CAPSULAM_RULE, duePerCapsulamResults, openPerCapsulam, seatAnswerers, type PerCapsulam, type PerCapsulamAnswerValue } from '../../domain/records/per-capsulam.js';
 import { stockholmDate } from '../../domain/time.js';
 import { refused, type Actor, type Outcome } from '../kernel.js';
 import type { Repositories } from '../repositories.js';
@@ -64,6 +64,9 @@ export function answerProposal(
   command: { procedureId: string; seatId: string; value: PerCapsulamAnswerValue; activityId?: string | undefined },
   now: Date,
 ): Promise<Outcome<{ procedure: PerCapsulam; outcome: 'recorded' | 'unchanged' }, AnswerRefusal | 'duplicate'>> {
+  // Decided before the write: someone who does not answer for the seat is refused and nothing is stored, not even the activity id.
+  const seat = deps.uow.read((repos) => repos.records.procedures().find((p) => p.id === command.procedureId)?.seats.find((s) => s.seatId === command.seatId));
+  if (seat && !can(actor.person, 'records.answerPerCapsulam', { seatPersonIds: seatAnswerers(seat) })) return Promise.resolve(refused('forbidden'));
   return recordsWrite<{ procedure: PerCapsulam; outcome: 'recorded' | 'unchanged' }, AnswerRefusal>(deps, command.activityId, now, (repos) => {
     const procedure = repos.records.procedures().find((p) => p.id === command.procedureId);
     if (!procedure) return refused('procedureNotFound');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { meetingInvitationCard } from '../../cards/meeting-invitation-card.js';
 import { plain, type AdaptiveCard, type FileLink } from '../../cards/adaptive-card.js';
 import { fileLink } from '../files.js';
-import { findInvitee, type Meeting, type MeetingNotice, type UncoveredSeat } from '../../domain/meetings/meeting.js';
+import { findInvitee, type Meeting, type MeetingNotice } from '../../domain/meetings/meeting.js';
 import type { Person } from '../../domain/people.js';
 import { catalogueFor, localeFrom, type Catalogue, type Locale } from '../../i18n/catalogue.js';
 import type { StoreDocument } from '../../store/schema.js';
@@ -35,10 +35,26 @@ export function localeOfPerson(doc: Readonly<StoreDocument>, personId: string): 
 }
 
 /**
+ * Whether a person's invitation offers the meeting's .ics. Without Graph always. With Graph the person is an attendee
+ * of the Outlook event (Exchange sends them the invitation), so a file would only make a second, unrelated calendar
+ * entry — unless the roster has no e-mail address for them (they are not an attendee), or the event is stuck
+ * (forbidden, rejected, deleted in Outlook: it needs a person, and until then the file is their calendar entry).
+ */
+export function offersCalendarFile(services: Pick<Services, 'config' | 'store'>, { meeting, personId }: { meeting: Meeting; personId: string }): boolean {
+  if (services.config.calendar.backend !== 'graph') return true;
+  const doc = services.store.doc;
+  const email = doc.people.find((p) => p.aadObjectId === personId)?.email;
+  if (!email) return true;
+  return doc.calendar.events.find((e) => e.meetingId === meeting.id)?.stuck === true;
+}
+
+/**
  * The meeting's .ics for one person: in Teams a button that sends the file (file consent card), in local mode a
  * signed link that works once within ten minutes (src/bot/files.ts). A card refreshed or shown again gets a new one.
+ * None when the person gets the meeting from Outlook (`offersCalendarFile`).
  */
-export function icsUrl(services: Pick<Services, 'links' | 'config'>, { meeting, personId, now }: { meeting: Meeting; personId: string; now: Date }): FileLink {
+export function icsUrl(services: Pick<Services, 'links' | 'config' | 'store'>, { meeting, personId, now }: { meeting: Meeting; personId: string; now: Date }): FileLink | undefined {
+  if (!offersCalendarFile(services, { meeting, personId })) return undefined;
   return fileLink(services, { kind: ICS_KIND, params: { meetingId: meeting.id }, personId, now });
 }
 
@@ -64,77 +80,6 @@ export function invitationCardFor({
   const mri = services.store.doc.conversationRefs[personId]?.user?.id;
   const refreshUserIds = model.refreshUserIds.length > 0 && mri?.startsWith('29:') ? [mri] : [];
   return meetingInvitationCard({ ...model, refreshUserIds, ...(notice ? { notice } : {}) }, t);
-}
-
-/** The key of a card that carries the meeting's state at one SEQUENCE (the brief's `invite:<id>:<seq>:<person>`). */
-export const inviteKey = (meetingId: string, sequence: number, personId: string): string => `invite:${meetingId}:${sequence}:${personId}`;
-
-const SEQUENCED: ReadonlySet<MeetingNotice['kind']> = new Set(['invited', 'rescheduled', 'updated', 'cancelled']);
-
-/**
- * Pending entries for a domain `notify` list. Notices that come with a new SEQUENCE (invited, moved, changed,
- * cancelled) are keyed by it; the others (substitutes, people added or removed without a change to the event) by the
- * event that caused them, e.g. the click's activity id (`byEvent`).
- */
-export function noticeEntries({
-  meeting,
-  notify,
-  eventId,
-  now,
-  byEvent = false,
-}: {
-  meeting: Meeting;
-  notify: readonly MeetingNotice[];
-  eventId: string;
-  now: Date;
-  byEvent?: boolean;
-}): PendingMeetingMessage[] {
-  return notify.map((notice) => ({
-    key: !byEvent && SEQUENCED.has(notice.kind) ? inviteKey(meeting.id, meeting.sequence, notice.personId) : `meeting:${meeting.id}:${eventId}:${notice.kind}:${notice.personId}`,
-    meetingId: meeting.id,
-    personId: notice.personId,
-    what: { kind: 'notice', notice },
-    createdAt: now.toISOString(),
-  }));
-}
-
-/** For the organiser after an answer: the substitutes it called in and the seats it left empty. */
-export function organiserEntry({
-  meeting,
-  notify,
-  uncovered,
-  eventId,
-  now,
-}: {
-  meeting: Meeting;
-  notify: readonly MeetingNotice[];
-  uncovered: readonly UncoveredSeat[];
-  eventId: string;
-  now: Date;
-}): PendingMeetingMessage[] {
-  const called = notify.filter((n) => n.kind === 'substituteInvited' || n.kind === 'substituteReassigned');
-  if (called.length === 0 && uncovered.length === 0) return [];
-  return [
-    {
-      key: `organiser:${meeting.id}:${eventId}`,
-      meetingId: meeting.id,
-      personId: meeting.organiserId,
-      what: { kind: 'organiser', notify: called, uncovered: [...uncovered] },
-      createdAt: now.toISOString(),
-    },
-  ];
-}
-
-/** After a change or cancellation: bring every earlier card of the meeting in the chats up to date. */
-export function replaceEntries({ doc, meeting, now }: { doc: Readonly<StoreDocument>; meeting: Meeting; now: Date }): PendingMeetingMessage[] {
-  const people = [...new Set(doc.meetings.cards.filter((c) => c.meetingId === meeting.id && c.sequence < meeting.sequence).map((c) => c.personId))];
-  return people.map((personId) => ({
-    key: `replace:${meeting.id}:${meeting.sequence}:${personId}`,
-    meetingId: meeting.id,
-    personId,
-    what: { kind: 'replace', sequence: meeting.sequence },
-    createdAt: now.toISOString(),
-  }));
 }
 
 const nameList = (t: Catalogue, people: readonly Person[], ids: readonly string[]): string => {

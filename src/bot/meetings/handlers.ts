@@ -1,32 +1,37 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import type { Actor } from '../../app/kernel.js';
+import { answerMeeting } from '../../app/meetings/answer-meeting.js';
+import { cancelMeeting, changeMeeting } from '../../app/meetings/change-meeting.js';
+import { changeInvitees } from '../../app/meetings/change-invitees.js';
+import { scheduleMeeting } from '../../app/meetings/schedule-meeting.js';
+import type { Repositories } from '../../app/repositories.js';
 import { plain, type AdaptiveCard } from '../../cards/adaptive-card.js';
 import { meetingCadenceCard } from '../../cards/meeting-cadence-card.js';
 import { meetingMemberCard } from '../../cards/meeting-member-card.js';
 import { meetingOverviewCard } from '../../cards/meeting-overview-card.js';
 import { meetingScheduleCard } from '../../cards/meeting-schedule-card.js';
-import { cancelMeeting, changeMeeting } from '../../domain/meetings/change.js';
-import { addInvitees, removeInvitee } from '../../domain/meetings/invitees.js';
-import { createMeeting, type Meeting, type MeetingDraft, type MeetingType } from '../../domain/meetings/meeting.js';
-import { recordAnswer } from '../../domain/meetings/rsvp.js';
-import { validateScheduleForm } from '../../domain/meetings/schedule-form.js';
+import type { Meeting, MeetingType } from '../../domain/meetings/meeting.js';
 import { stockholmYear } from '../../domain/time.js';
+import { fileUnitOfWork } from '../../store/unit-of-work.js';
 import type { ActionResult, Turn } from '../feature.js';
-import { change as auditChange, meetingChanges } from '../../domain/audit.js';
-import { auditTurn, logAudit } from '../audit-log.js';
+import { logAuditEntry } from '../audit-log.js';
 import type { MeetingCommand } from './commands.js';
 import { replyOpenPolls } from '../polls/handlers.js';
-import { deliverPending, icsUrl, invitationCardFor, noticeEntries, organiserEntry, replaceEntries } from './delivery.js';
+import { deliverPending, icsUrl, invitationCardFor } from './delivery.js';
 import { changeRefusalText, rsvpConfirmationText, rsvpRefusalText } from './messages.js';
 import type { cancelPayloadSchema, formPayloadSchema, inviteesPayloadSchema, rsvpPayloadSchema, schedulePayloadSchema } from './payloads.js';
 import { cadenceCardModel, memberCardModel, overviewCardModel, scheduleCardModel } from './views.js';
 
 /*
- * The meetings feature's handlers: parse (done by the route's schema) → check permission → domain → one store
- * update that also records the messages it causes → queue them → answer with a card. Thin on purpose.
+ * The meetings feature's handlers: the route has parsed the payload (zod) → a use case in src/app/meetings checks the
+ * permission, decides and commits the change with the messages it causes → those are delivered → a card answers.
  */
 
-const findMeeting = (turn: Turn, id: string): Meeting | undefined => turn.services.store.doc.meetings.meetings.find((m) => m.id === id);
+const actorOf = (turn: Turn): Actor => ({ person: turn.person, organisation: turn.organisation });
+const uowOf = (turn: Turn) => fileUnitOfWork(turn.services.store);
+const read = <T>(turn: Turn, fn: (repos: Repositories) => T): T => uowOf(turn).read(fn);
+const findMeeting = (turn: Turn, id: string): Meeting | undefined => read(turn, (repos) => repos.meetings.get(id));
 
 /** An id for the event behind a change, for message keys: the activity (unique per click in Teams). */
 const eventIdOf = (turn: Turn): string => turn.activityId?.replace(/[^\w.-]/g, '').slice(0, 100) || randomUUID();
@@ -39,11 +44,11 @@ export function overviewCard(
   turn: Turn,
   options: { expandedId?: string | undefined; confirmCancelId?: string | undefined; manageId?: string | undefined; notices?: string[] } = {},
 ): AdaptiveCard {
-  const doc = turn.services.store.doc;
+  const { meetings, people, organisations } = read(turn, (repos) => ({ meetings: repos.meetings.all(), people: repos.people.all(), organisations: repos.organisations.all() }));
   const model = overviewCardModel({
-    meetings: doc.meetings.meetings,
-    people: doc.people,
-    organisations: doc.organisations,
+    meetings,
+    people,
+    organisations,
     now: turn.now,
     t: turn.t,
     expandedId: options.expandedId,
@@ -54,17 +59,17 @@ export function overviewCard(
 }
 
 export function memberCard(turn: Turn): AdaptiveCard {
-  const doc = turn.services.store.doc;
-  const meetingById = new Map(doc.meetings.meetings.map((m) => [m.id, m]));
+  const { meetings, people } = read(turn, (repos) => ({ meetings: repos.meetings.all(), people: repos.people.all() }));
+  const meetingById = new Map(meetings.map((m) => [m.id, m]));
   const model = memberCardModel({
-    meetings: doc.meetings.meetings,
+    meetings,
     personId: turn.person.aadObjectId,
-    people: doc.people,
+    people,
     now: turn.now,
     t: turn.t,
     icsUrlFor: (id) => {
       const meeting = meetingById.get(id);
-      return meeting ? icsUrl(turn.services, { meeting, personId: turn.person.aadObjectId, now: turn.now }) : '';
+      return meeting ? icsUrl(turn.services, { meeting, personId: turn.person.aadObjectId, now: turn.now }) : undefined;
     },
   });
   return meetingMemberCard(model, turn.t);
@@ -81,15 +86,15 @@ export async function handleCommand(turn: Turn, command: MeetingCommand): Promis
     case 'schedule':
       return turn.reply(turn.can('meetings.schedule') ? newScheduleForm(turn) : t.meetings.refusals.scheduleNotAllowed);
     case 'overview':
-      if (turn.can('meetings.viewAll')) return turn.reply(overviewCard(turn));
-      if (!turn.can('meetings.viewOwn')) return turn.reply(t.core.notAllowed);
-      await turn.reply(memberCard(turn));
-      // Date polls this person is asked to answer (issue #16) come with their meetings.
+      if (turn.can('meetings.viewAll')) await turn.reply(overviewCard(turn));
+      else if (!turn.can('meetings.viewOwn')) return turn.reply(t.core.notAllowed);
+      else await turn.reply(memberCard(turn));
+      // Date polls this person is asked to answer (issue #16) come with their meetings — leadership holding a seat too.
       return replyOpenPolls(turn);
     case 'cadence': {
       if (!turn.can('meetings.viewAll')) return turn.reply(t.meetings.refusals.cadenceNotAllowed);
       const year = command.year ?? stockholmYear(turn.now);
-      const model = cadenceCardModel({ year, meetings: turn.services.store.doc.meetings.meetings, now: turn.now, t, canSchedule: turn.can('meetings.schedule') && turn.audience === 'personal' });
+      const model = cadenceCardModel({ year, meetings: read(turn, (repos) => repos.meetings.all()), now: turn.now, t, canSchedule: turn.can('meetings.schedule') && turn.audience === 'personal' });
       return turn.reply(meetingCadenceCard(model, t));
     }
   }
@@ -109,28 +114,15 @@ export async function handleForm(turn: Turn, data: z.infer<typeof formPayloadSch
 /** meeting.schedule: book a new meeting and invite, or change one. */
 export async function handleSchedule(turn: Turn, data: z.infer<typeof schedulePayloadSchema>): Promise<ActionResult> {
   const t = turn.t;
-  if (!turn.can('meetings.schedule')) return { message: t.meetings.refusals.scheduleNotAllowed };
-  const existing = data.meetingId ? findMeeting(turn, data.meetingId) : undefined;
-  if (data.meetingId && !existing) return { message: t.meetings.refusals.meetingNotFound };
-  const result = validateScheduleForm({ input: data, now: turn.now });
-  if (!result.ok) {
-    return { card: meetingScheduleCard(scheduleCardModel({ kind: 'returned', result, change: existing, draftId: data.draftId }), t) };
-  }
-  if (existing) return change(turn, existing.id, result.draft);
-
-  const { store } = turn.services;
+  if (data.meetingId) return change(turn, data.meetingId, data);
   const id = data.draftId ?? randomUUID();
-  const already = findMeeting(turn, id);
-  if (already) return { card: overviewCard(turn, { expandedId: id, notices: [t.meetings.organiser.alreadyScheduled({ title: plain(already.title) })] }) };
-  const { meeting, notify } = createMeeting({ id, draft: result.draft, organiserId: turn.person.aadObjectId, people: store.doc.people, now: turn.now });
-  const entries = noticeEntries({ meeting, notify, eventId: 'created', now: turn.now });
-  const booked = await store.updateOnce(turn.activityId, (doc) => {
-    if (doc.meetings.meetings.some((m) => m.id === id)) return undefined;
-    doc.meetings.meetings.push(meeting);
-    doc.meetings.pending.push(...entries);
-    return auditTurn(turn, doc, 'meeting.scheduled', { kind: 'meeting', id }, [...meetingChanges(null, meeting), auditChange('invitees', undefined, meeting.invitees.length)]);
-  });
-  if (!booked.duplicate) logAudit(turn.services, booked.result);
+  const r = await scheduleMeeting({ uow: uowOf(turn) }, actorOf(turn), { activityId: turn.activityId, id, input: data }, turn.now);
+  if (!r.ok) return { message: t.meetings.refusals.scheduleNotAllowed };
+  const v = r.value;
+  if (v.kind === 'form') return { card: meetingScheduleCard(scheduleCardModel({ kind: 'returned', result: v.result, change: undefined, draftId: data.draftId }), t) };
+  if (v.kind === 'exists') return { card: overviewCard(turn, { expandedId: id, notices: [t.meetings.organiser.alreadyScheduled({ title: plain(v.meeting.title) })] }) };
+  const { meeting } = v;
+  logAuditEntry(turn.services, v.audit);
   turn.services.log.info('meetings.scheduled', { meetingId: id, type: meeting.type, invitees: meeting.invitees.length });
   const unreachable = (await deliverPending(turn.services)).unreachable.filter((u) => u.meetingId === id);
   const notices = [t.meetings.organiser.scheduled({ title: plain(meeting.title), count: meeting.invitees.length })];
@@ -140,61 +132,51 @@ export async function handleSchedule(turn: Turn, data: z.infer<typeof schedulePa
 }
 
 function unreachableNames(turn: Turn, personIds: readonly string[]): string {
-  const byId = new Map(turn.services.store.doc.people.map((p) => [p.aadObjectId, p.name]));
+  const byId = new Map(read(turn, (repos) => repos.people.all()).map((p) => [p.aadObjectId, p.name]));
   return [...new Set(personIds)].map((id) => plain(byId.get(id) ?? turn.t.meetings.unknownPerson)).join(', ');
 }
 
-async function change(turn: Turn, meetingId: string, draft: MeetingDraft): Promise<ActionResult> {
+async function change(turn: Turn, meetingId: string, data: z.infer<typeof schedulePayloadSchema>): Promise<ActionResult> {
   const t = turn.t;
-  const { store } = turn.services;
-  const eventId = eventIdOf(turn);
-  const saved = await store.updateOnce(turn.activityId, (doc) => {
-    const i = doc.meetings.meetings.findIndex((m) => m.id === meetingId);
-    const current = doc.meetings.meetings[i];
-    if (!current) return { ok: false as const, reason: 'notFound' as const };
-    const r = changeMeeting({ meeting: current, draft, now: turn.now });
-    if (!r.ok || r.outcome === 'unchanged') return r;
-    const replace = replaceEntries({ doc, meeting: r.meeting, now: turn.now });
-    doc.meetings.meetings[i] = r.meeting;
-    doc.meetings.pending.push(...replace, ...noticeEntries({ meeting: r.meeting, notify: r.notify, eventId, now: turn.now }));
-    return { ...r, recorded: auditTurn(turn, doc, 'meeting.changed', { kind: 'meeting', id: meetingId }, meetingChanges(current, r.meeting)) };
-  });
-  if (saved.duplicate) return { card: overviewCard(turn, { expandedId: meetingId }) };
-  const r = saved.result;
-  if ('recorded' in r) logAudit(turn.services, r.recorded);
-  if (!r.ok) return { message: r.reason === 'notFound' ? t.meetings.refusals.meetingNotFound : changeRefusalText({ t, reason: r.reason }) };
-  if (r.outcome === 'unchanged') return { card: overviewCard(turn, { expandedId: meetingId, notices: [t.meetings.organiser.unchanged] }) };
-  turn.services.log.info('meetings.changed', { meetingId, outcome: r.outcome, sequence: r.meeting.sequence });
-  await deliverPending(turn.services);
-  return { card: overviewCard(turn, { expandedId: meetingId, notices: [t.meetings.organiser.changed({ title: plain(r.meeting.title) })] }) };
+  const r = await changeMeeting({ uow: uowOf(turn) }, actorOf(turn), { activityId: turn.activityId, meetingId, eventId: eventIdOf(turn), input: data }, turn.now);
+  if (!r.ok) {
+    if (r.reason === 'notAllowed') return { message: t.meetings.refusals.scheduleNotAllowed };
+    return { message: r.reason === 'notFound' ? t.meetings.refusals.meetingNotFound : changeRefusalText({ t, reason: r.reason }) };
+  }
+  const v = r.value;
+  switch (v.kind) {
+    case 'form':
+      return { card: meetingScheduleCard(scheduleCardModel({ kind: 'returned', result: v.result, change: v.meeting, draftId: data.draftId }), t) };
+    case 'again':
+      return { card: overviewCard(turn, { expandedId: meetingId }) };
+    case 'unchanged':
+      return { card: overviewCard(turn, { expandedId: meetingId, notices: [t.meetings.organiser.unchanged] }) };
+    case 'changed':
+      logAuditEntry(turn.services, v.audit);
+      turn.services.log.info('meetings.changed', { meetingId, outcome: v.outcome, sequence: v.meeting.sequence });
+      await deliverPending(turn.services);
+      return { card: overviewCard(turn, { expandedId: meetingId, notices: [t.meetings.organiser.changed({ title: plain(v.meeting.title) })] }) };
+  }
 }
 
 /** meeting.cancel: the first click asks; `confirm: 'yes'` cancels and tells everyone. */
 export async function handleCancel(turn: Turn, data: z.infer<typeof cancelPayloadSchema>): Promise<ActionResult> {
   const t = turn.t;
-  if (!turn.can('meetings.schedule')) return { message: t.meetings.refusals.scheduleNotAllowed };
-  if (!findMeeting(turn, data.meetingId)) return { message: t.meetings.refusals.meetingNotFound };
-  if (data.confirm !== 'yes') return { card: overviewCard(turn, { expandedId: data.meetingId, confirmCancelId: data.meetingId }) };
-  const { store } = turn.services;
-  const eventId = eventIdOf(turn);
-  const saved = await store.updateOnce(turn.activityId, (doc) => {
-    const i = doc.meetings.meetings.findIndex((m) => m.id === data.meetingId);
-    const current = doc.meetings.meetings[i];
-    if (!current) return { ok: false as const, reason: 'notFound' as const };
-    const r = cancelMeeting({ meeting: current, now: turn.now });
-    if (!r.ok) return r;
-    const replace = replaceEntries({ doc, meeting: r.meeting, now: turn.now });
-    doc.meetings.meetings[i] = r.meeting;
-    doc.meetings.pending.push(...replace, ...noticeEntries({ meeting: r.meeting, notify: r.notify, eventId, now: turn.now }));
-    return { ...r, recorded: auditTurn(turn, doc, 'meeting.cancelled', { kind: 'meeting', id: data.meetingId }, meetingChanges(current, r.meeting)) };
-  });
-  if (saved.duplicate) return { card: overviewCard(turn) };
-  const r = saved.result;
-  if ('recorded' in r) logAudit(turn.services, r.recorded);
-  if (!r.ok) return { message: r.reason === 'notFound' ? t.meetings.refusals.meetingNotFound : changeRefusalText({ t, reason: r.reason }) };
+  if (data.confirm !== 'yes') {
+    if (!turn.can('meetings.schedule')) return { message: t.meetings.refusals.scheduleNotAllowed };
+    if (!findMeeting(turn, data.meetingId)) return { message: t.meetings.refusals.meetingNotFound };
+    return { card: overviewCard(turn, { expandedId: data.meetingId, confirmCancelId: data.meetingId }) };
+  }
+  const r = await cancelMeeting({ uow: uowOf(turn) }, actorOf(turn), { activityId: turn.activityId, meetingId: data.meetingId, eventId: eventIdOf(turn) }, turn.now);
+  if (!r.ok) {
+    if (r.reason === 'notAllowed') return { message: t.meetings.refusals.scheduleNotAllowed };
+    return { message: r.reason === 'notFound' ? t.meetings.refusals.meetingNotFound : changeRefusalText({ t, reason: r.reason }) };
+  }
+  if (r.value.kind === 'again') return { card: overviewCard(turn) };
+  logAuditEntry(turn.services, r.value.audit);
   turn.services.log.info('meetings.cancelled', { meetingId: data.meetingId });
   await deliverPending(turn.services);
-  return { card: overviewCard(turn, { notices: [t.meetings.organiser.cancelled({ title: plain(r.meeting.title) })] }) };
+  return { card: overviewCard(turn, { notices: [t.meetings.organiser.cancelled({ title: plain(r.value.meeting.title) })] }) };
 }
 
 /**
@@ -203,45 +185,22 @@ export async function handleCancel(turn: Turn, data: z.infer<typeof cancelPayloa
  */
 export async function handleRsvp(turn: Turn, data: z.infer<typeof rsvpPayloadSchema>): Promise<ActionResult> {
   const t = turn.t;
-  const meeting = findMeeting(turn, data.meetingId);
-  if (!meeting) return { message: t.meetings.refusals.meetingNotFound };
-  if (!turn.can('meetings.rsvp', { inviteeIds: meeting.invitees.map((i) => i.personId) })) {
-    return { message: rsvpRefusalText({ t, reason: 'notInvited', meeting }) };
-  }
-  const personId = turn.person.aadObjectId;
-  const eventId = eventIdOf(turn);
-  const { store } = turn.services;
-  const saved = await store.updateOnce(turn.activityId, (doc) => {
-    const i = doc.meetings.meetings.findIndex((m) => m.id === data.meetingId);
-    const current = doc.meetings.meetings[i];
-    if (!current) return undefined;
-    const r = recordAnswer({ meeting: current, personId, value: data.answer, comment: data.comment, cardStart: data.start, people: doc.people, now: turn.now });
-    if (r.ok && r.outcome === 'recorded') {
-      const entries = [
-        ...noticeEntries({ meeting: r.meeting, notify: r.notify, eventId, now: turn.now }),
-        // Only the seat this answer left empty: earlier ones were reported when they happened.
-        ...organiserEntry({ meeting: r.meeting, notify: r.notify, uncovered: r.uncovered.filter((u) => u.personId === personId), eventId, now: turn.now }),
-      ];
-      doc.meetings.meetings[i] = r.meeting;
-      doc.meetings.pending.push(...entries);
-    }
-    return r;
-  });
-  const latest = findMeeting(turn, data.meetingId);
-  if (!latest) return { message: t.meetings.refusals.meetingNotFound };
-  if (saved.duplicate) return { card: invitationCard(turn, latest) };
-  const r = saved.result;
-  if (!r) return { message: t.meetings.refusals.meetingNotFound };
+  const command = { activityId: turn.activityId, meetingId: data.meetingId, eventId: eventIdOf(turn), answer: data.answer, comment: data.comment, cardStart: data.start };
+  const r = await answerMeeting({ uow: uowOf(turn) }, actorOf(turn), command, turn.now);
   if (!r.ok) {
+    const latest = findMeeting(turn, data.meetingId);
+    if (r.reason === 'notFound' || !latest) return { message: t.meetings.refusals.meetingNotFound };
     const text = rsvpRefusalText({ t, reason: r.reason, meeting: latest });
     // An answer from a card showing an earlier time gets the card with the new time to answer again.
     return r.reason === 'timeChanged' ? { card: invitationCard(turn, latest, text) } : { message: text };
   }
-  if (r.outcome === 'recorded') {
-    turn.services.log.info('meetings.answered', { meetingId: data.meetingId, substitutes: r.notify.length });
+  const v = r.value;
+  if (v.kind === 'again') return { card: invitationCard(turn, v.meeting) };
+  if (v.result.outcome === 'recorded') {
+    turn.services.log.info('meetings.answered', { meetingId: data.meetingId, substitutes: v.result.notify.length });
     await deliverPending(turn.services);
   }
-  return { card: invitationCard(turn, latest, rsvpConfirmationText({ t, result: r })) };
+  return { card: invitationCard(turn, v.meeting, rsvpConfirmationText({ t, result: v.result })) };
 }
 
 /**
@@ -283,36 +242,11 @@ export async function handleInvitees(turn: Turn, data: z.infer<typeof inviteesPa
   if (!turn.can('meetings.schedule')) return { message: t.meetings.refusals.scheduleNotAllowed };
   const personId = data.op === 'add' ? data.addPersonId : data.removePersonId;
   if (!personId) return { message: t.meetings.organiser.choosePerson };
-  if (!findMeeting(turn, data.meetingId)) return { message: t.meetings.refusals.meetingNotFound };
-  const { store } = turn.services;
-  const eventId = eventIdOf(turn);
-  const by = turn.person.aadObjectId;
-  const saved = await store.updateOnce(turn.activityId, (doc) => {
-    const i = doc.meetings.meetings.findIndex((m) => m.id === data.meetingId);
-    const current = doc.meetings.meetings[i];
-    if (!current) return { ok: false as const, reason: 'notFound' as const };
-    const r =
-      data.op === 'add'
-        ? addInvitees({ meeting: current, personIds: [personId], by, people: doc.people, now: turn.now })
-        : removeInvitee({ meeting: current, personId, by, people: doc.people, now: turn.now });
-    if (!r.ok) return r;
-    if (r.notify.length === 0) return { ...r, alreadyInvited: true };
-    const entries = [
-      ...noticeEntries({ meeting: r.meeting, notify: r.notify, eventId, now: turn.now, byEvent: true }),
-      ...organiserEntry({ meeting: r.meeting, notify: r.notify, uncovered: r.uncovered, eventId, now: turn.now }),
-    ];
-    doc.meetings.meetings[i] = r.meeting;
-    doc.meetings.pending.push(...entries);
-    const recorded =
-      data.op === 'add'
-        ? auditTurn(turn, doc, 'meeting.inviteeAdded', { kind: 'meeting', id: data.meetingId }, [auditChange('invitee', undefined, personId)])
-        : auditTurn(turn, doc, 'meeting.inviteeRemoved', { kind: 'meeting', id: data.meetingId }, [auditChange('invitee', personId, undefined)]);
-    return { ...r, alreadyInvited: false, recorded };
-  });
-  if (saved.duplicate) return { card: overviewCard(turn, { expandedId: data.meetingId }) };
-  const r = saved.result;
+  const r = await changeInvitees({ uow: uowOf(turn) }, actorOf(turn), { activityId: turn.activityId, meetingId: data.meetingId, eventId: eventIdOf(turn), op: data.op, personId }, turn.now);
   if (!r.ok) {
     switch (r.reason) {
+      case 'notAllowed':
+        return { message: t.meetings.refusals.scheduleNotAllowed };
       case 'notFound':
         return { message: t.meetings.refusals.meetingNotFound };
       case 'unknownPerson':
@@ -323,14 +257,15 @@ export async function handleInvitees(turn: Turn, data: z.infer<typeof inviteesPa
         return { message: changeRefusalText({ t, reason: r.reason }) };
     }
   }
-  if ('recorded' in r) logAudit(turn.services, r.recorded);
-  const meeting = findMeeting(turn, data.meetingId);
-  const title = plain(meeting?.title ?? '');
-  const name = plain(turn.services.store.doc.people.find((p) => p.aadObjectId === personId)?.name ?? t.meetings.unknownPerson);
+  const v = r.value;
+  if (v.kind === 'again') return { card: overviewCard(turn, { expandedId: data.meetingId }) };
+  logAuditEntry(turn.services, v.audit);
+  const title = plain(v.meeting.title);
+  const name = plain(read(turn, (repos) => repos.people.all().find((p) => p.aadObjectId === personId))?.name ?? t.meetings.unknownPerson);
   const notice =
     data.op === 'remove'
       ? t.meetings.organiser.removed({ name, title })
-      : r.alreadyInvited
+      : v.alreadyInvited
         ? t.meetings.organiser.alreadyInvited({ name })
         : t.meetings.organiser.added({ name, title });
   turn.services.log.info('meetings.invitees', { meetingId: data.meetingId, op: data.op });

@@ -182,7 +182,7 @@ export function memberCardModel({
   people: readonly Person[];
   now: Date;
   t: Catalogue;
-  icsUrlFor?: ((meetingId: string) => FileLink) | undefined;
+  icsUrlFor?: ((meetingId: string) => FileLink | undefined) | undefined;
 }): MemberCardModel {
   const nameOf = namer(t, people);
   return {

@@ -102,6 +102,10 @@ export async function handlePollAnswer(turn: Turn, data: z.infer<typeof pollAnsw
         return { message: refusals.finalised };
       case 'cancelled':
         return { message: refusals.cancelled };
+      case 'noAnswer': {
+        const card = poll ? answerCard(turn, poll, refusals.noAnswer) : undefined;
+        return card ? { card } : { message: refusals.noAnswer };
+      }
       case 'commentTooLong':
         return { message: refusals.commentTooLong({ max: POLL_LIMITS.comment }) };
       case 'unknownSlot': {
@@ -148,7 +152,7 @@ export async function handlePollFinalise(turn: Turn, data: z.infer<typeof pollFi
   }
   const r = await finalisePoll({ uow: uowOf(turn) }, actorOf(turn), { activityId: turn.activityId, pollId: data.pollId, slotId: data.slotId }, turn.now);
   if (!r.ok) {
-    const text = r.reason === 'notAllowed' ? refusals.notAllowed : r.reason === 'notFound' ? refusals.notFound : r.reason === 'cancelled' ? refusals.cancelled : r.reason === 'alreadyFinalised' ? refusals.alreadyFinalised : r.reason === 'slotPassed' ? refusals.slotPassed : refusals.unknownSlot;
+    const text = r.reason === 'notAllowed' ? refusals.notAllowed : r.reason === 'notFound' ? refusals.notFound : r.reason === 'cancelled' ? refusals.alreadyCancelled : r.reason === 'alreadyFinalised' ? refusals.alreadyFinalised : r.reason === 'slotPassed' ? refusals.slotPassed : refusals.unknownSlot;
     return { card: overview(turn, findPoll(turn, data.pollId) ?? poll, { notices: [text] }) };
   }
   await send(turn, r.notices);

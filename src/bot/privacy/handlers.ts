@@ -5,9 +5,12 @@ import { personCaller } from '../../app/privacy/caller.js';
 import { erasePerson } from '../../app/privacy/erase-person.js';
 import { exportPersonData } from '../../app/privacy/export-person-data.js';
 import { removePerson } from '../../app/privacy/remove-person.js';
+import type { AdaptiveCard } from '../../cards/adaptive-card.js';
+import { plain } from '../../cards/adaptive-card.js';
 import { eraseConfirmCard } from '../../cards/erase-confirm-card.js';
 import { myDataCard } from '../../cards/my-data-card.js';
 import { privacyNoticeCard } from '../../cards/privacy-notice-card.js';
+import { PRIVACY_PICK_INPUT, removePersonPickerCard } from '../../cards/remove-person-picker-card.js';
 import { exportSections } from '../../domain/privacy/inventory.js';
 import { aadObjectIdSchema, type Person } from '../../domain/people.js';
 import { catalogueFor } from '../../i18n/catalogue.js';
@@ -91,28 +94,65 @@ export function findPeople(people: readonly Person[], query: string): Person[] {
   return q.length >= 3 ? people.filter((p) => fold(p.name).includes(q)) : [];
 }
 
-/** "ta bort <namn>" (leadership): the confirmation card, or why there is none. */
-export async function askToRemove(turn: Turn, query: string): Promise<void> {
+/** The help entry's placeholder typed as it stands ("ta bort <namn>", "remove [name]"): no name at all. */
+const PLACEHOLDER = /^[<[({].*[>\])}]$/;
+
+/**
+ * "ta bort <namn>" (leadership): the confirmation card for the one person the roster recognises; otherwise (no name,
+ * the help entry's placeholder, nobody or several matching) a card to pick the person from the roster. Never removes.
+ */
+export async function askToRemove(turn: Turn, command: { query: string }): Promise<void> {
   const { t } = turn;
   if (!turn.can('roster.remove')) return turn.reply(t.core.notAllowed);
-  const found = findPeople(turn.services.store.doc.people, query);
-  if (found.length === 0) return turn.reply(t.privacy.remove.notFound({ query: query.slice(0, 100) }));
-  if (found.length > 1) return turn.reply(t.privacy.remove.ambiguous({ names: found.slice(0, 10).map((p) => p.name).join(', ') }));
-  const person = found[0]!;
-  if (person.aadObjectId === turn.person.aadObjectId) return turn.reply(t.privacy.remove.self);
+  const query = command.query.trim();
+  const people = turn.services.store.doc.people;
+  if (query === '' || PLACEHOLDER.test(query)) return turn.reply(pickerCard(turn, people));
+  const found = findPeople(people, query);
+  const shown = plain(query.slice(0, 100));
+  if (found.length === 0) return turn.reply(pickerCard(turn, people, t.privacy.remove.notFound({ query: shown })));
+  if (found.length > 1) return turn.reply(pickerCard(turn, found, t.privacy.remove.ambiguous({ query: shown })));
+  return turn.reply(confirmationCard(turn, found[0]!));
+}
+
+/** The roster (or the people who matched) to pick from: everyone but the leader asking, by name. */
+function pickerCard(turn: Turn, people: readonly Person[], note?: string): AdaptiveCard {
+  const r = turn.t.privacy.remove;
+  const organisations = new Map(turn.services.store.doc.organisations.map((o) => [o.id, o.name]));
+  const choices = people
+    .filter((p) => p.aadObjectId !== turn.person.aadObjectId)
+    .map((p) => ({ id: p.aadObjectId, label: `${p.name}, ${organisations.get(p.organisationId) ?? p.organisationId}` }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'sv'));
+  return removePersonPickerCard({ title: r.pickTitle, intro: r.pickIntro, note, label: r.pickLabel, placeholder: r.pickPlaceholder, people: choices, next: r.pickNext, cancel: r.cancel });
+}
+
+/** The confirmation before removing `person`: remove only, remove and erase, or cancel. */
+function confirmationCard(turn: Turn, person: Person): AdaptiveCard | string {
+  const { t } = turn;
+  if (person.aadObjectId === turn.person.aadObjectId) return t.privacy.remove.self;
   const organisation = turn.services.store.doc.organisations.find((o) => o.id === person.organisationId);
   const label = turn.locale === 'sv' ? { name: 'Namn', org: 'Organisation', title: 'Titel', email: 'E-post' } : { name: 'Name', org: 'Organisation', title: 'Title', email: 'E-mail' };
-  await turn.reply(
-    eraseConfirmCard({
-      title: t.privacy.remove.confirmTitle({ name: person.name }),
-      intro: t.privacy.remove.confirmIntro,
-      personId: person.aadObjectId,
-      facts: [[label.name, person.name], [label.org, organisation?.name ?? person.organisationId], [label.title, person.title], ...(person.email ? [[label.email, person.email] as const] : [])],
-      removeOnly: { title: t.privacy.remove.removeOnly, explain: t.privacy.remove.removeOnlyExplain },
-      erase: { title: t.privacy.remove.erase, explain: t.privacy.remove.eraseExplain },
-      cancel: t.privacy.remove.cancel,
-    }),
-  );
+  return eraseConfirmCard({
+    title: t.privacy.remove.confirmTitle({ name: plain(person.name) }),
+    intro: t.privacy.remove.confirmIntro,
+    personId: person.aadObjectId,
+    facts: [[label.name, person.name], [label.org, organisation?.name ?? person.organisationId], [label.title, person.title], ...(person.email ? [[label.email, person.email] as const] : [])],
+    removeOnly: { title: t.privacy.remove.removeOnly, explain: t.privacy.remove.removeOnlyExplain },
+    erase: { title: t.privacy.remove.erase, explain: t.privacy.remove.eraseExplain },
+    cancel: t.privacy.remove.cancel,
+  });
+}
+
+/** The picker's data: the chosen person (an id from the roster; anything else is refused by the schema). */
+export const pickSchema = z.object({ [PRIVACY_PICK_INPUT]: aadObjectIdSchema });
+
+/** A person was picked: their confirmation card (rights checked again here, and on the confirmation's press). */
+export async function pickToRemove(turn: Turn, data: z.infer<typeof pickSchema>): Promise<ActionResult> {
+  const { t } = turn;
+  if (!turn.can('roster.remove')) return { message: t.core.notAllowed };
+  const person = turn.services.store.doc.people.find((p) => p.aadObjectId === data.personId.toLowerCase());
+  if (!person) return { message: t.privacy.remove.gone };
+  const card = confirmationCard(turn, person);
+  return typeof card === 'string' ? { message: card } : { card };
 }
 
 /** The confirmation card's buttons; anything else in the data is ignored, a bad id or choice is refused by the schema. */
@@ -136,7 +176,7 @@ export async function confirmRemove(turn: Turn, data: z.infer<typeof removeSchem
   // Erasing someone who is no longer in the roster is what the command line is for: here only a roster member.
   if (!services.store.doc.people.some((p) => p.aadObjectId === data.personId.toLowerCase())) return refusal(turn.can('privacy.erase') ? 'notFound' : 'notAllowed');
   const out = await erasePerson(
-    { uow, newId: randomUUID, backups: fileBackupEraser({ dataDir: services.store.dataDir, quiet: () => services.store.snapshotsSettled() }), outbound: services.messenger },
+    { uow, newId: randomUUID, backups: fileBackupEraser({ dataDir: services.store.dataDir, quiet: () => services.store.snapshotsSettled(), rewriteLive: () => services.store.rewriteWhole() }), outbound: services.messenger },
     personCaller(actor),
     { personId: data.personId, ...(turn.activityId ? { activityId: turn.activityId } : {}) },
     turn.now,

@@ -82,4 +82,14 @@ describe('the answer card’s payload', () => {
     expect(pollAnswerInputSchema.safeParse({ pollId: 'p1', comment: 'x'.repeat(10_001) }).success).toBe(false);
     expect(pollAnswerInputSchema.safeParse({ pollId: '../p1' }).success).toBe(false);
   });
+  it('refuses a choice for a slot id no card has, instead of dropping it', () => {
+    expect(pollAnswerInputSchema.safeParse({ pollId: 'p1', 'answer-s9': 'yes' }).success).toBe(false);
+    expect(pollAnswerInputSchema.safeParse({ pollId: 'p1', 'answer-s1': 'yes', 'answer-x': 'no' }).success).toBe(false);
+  });
+  it('a first answer with no choice and no comment is refused, not stored empty', () => {
+    const poll = makePoll();
+    expect(answerPoll({ poll, personId: PR.erik, answers: {}, now: NOW })).toEqual({ ok: false, reason: 'noAnswer' });
+    const commented = answerPoll({ poll, personId: PR.erik, answers: {}, comment: 'Återkommer', now: NOW });
+    expect(commented.ok).toBe(true);
+  });
 });

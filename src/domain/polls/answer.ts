@@ -12,12 +12,21 @@ const choice = z
   .transform((v) => (v ? v : undefined));
 const choiceShape = Object.fromEntries(SLOT_IDS.map((id) => [answerInputId(id), choice])) as Record<`answer-${SlotId}`, typeof choice>;
 
+const knownChoiceKeys = new Set<string>(Object.keys(choiceShape));
+
 /**
  * The answer card's payload: the poll, one choice per slot (`answer-s1` … `answer-s8`) and the comment, turned into
  * `answerPoll`'s arguments. The comment's bound only stops absurd payloads; its length rule (500) is `answerPoll`'s.
+ * A choice for a slot id no card has (`answer-s9`, `answer-x`) is a crafted payload: refused here, not dropped.
  */
 export const pollAnswerInputSchema = z
   .object({ pollId: pollIdSchema, comment: z.string().max(10_000).optional(), ...choiceShape })
+  .passthrough()
+  .superRefine((input, ctx) => {
+    for (const key of Object.keys(input)) {
+      if (key.startsWith('answer-') && !knownChoiceKeys.has(key)) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'unknown slot' });
+    }
+  })
   .transform((input) => {
     const answers: Partial<Record<SlotId, Availability>> = {};
     for (const id of SLOT_IDS) {
@@ -38,6 +47,8 @@ export type PollAnswerRefusal =
   | 'deadlinePassed'
   /** An answer names a time that is not among the proposals (a stale or crafted card). Nothing is recorded. */
   | 'unknownSlot'
+  /** A first answer with no choice and no comment (an empty or crafted payload): nothing to record. */
+  | 'noAnswer'
   | 'commentTooLong';
 
 /** Something leadership should hear about at once. */
@@ -90,6 +101,7 @@ export function answerPoll({
   if (text !== undefined && text.length > POLL_LIMITS.comment) return { ok: false, reason: 'commentTooLong' };
 
   const previous = responseOf(poll, who);
+  if (!previous && Object.keys(answers).length === 0 && text === undefined) return { ok: false, reason: 'noAnswer' };
   const merged: Partial<Record<SlotId, Availability>> = { ...previous?.answers };
   for (const s of poll.slots) {
     const v = answers[s.id];

@@ -34,8 +34,28 @@ export function commentsBy(meetings: readonly Meeting[], personId: string): stri
   return out;
 }
 
-export function erasureSubject({ person, personId, pseudonym, meetings }: { person: Person | undefined; personId: string; pseudonym: string; meetings: readonly Meeting[] }): ErasureSubject {
-  return { personId: personId.toLowerCase(), pseudonym, name: person?.name ?? null, email: person?.email ?? null, comments: commentsBy(meetings, personId.toLowerCase()) };
+/**
+ * Comments the person wrote anywhere else (poll answers, action items, minutes approvals): the `comment` of every
+ * record whose own author field (`personId` or `by`) is them.
+ */
+export function commentsIn(records: readonly unknown[], personId: string): string[] {
+  const id = personId.toLowerCase();
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(walk);
+    if (v === null || typeof v !== 'object' || v instanceof Date) return;
+    const r = v as Record<string, unknown>;
+    const author = [r.personId, r.by].some((x) => typeof x === 'string' && x.toLowerCase() === id);
+    if (author && typeof r.comment === 'string') out.push(r.comment);
+    Object.values(r).forEach(walk);
+  };
+  walk(records);
+  return out;
+}
+
+export function erasureSubject({ person, personId, pseudonym, meetings, elsewhere = [] }: { person: Person | undefined; personId: string; pseudonym: string; meetings: readonly Meeting[]; elsewhere?: readonly unknown[] }): ErasureSubject {
+  const id = personId.toLowerCase();
+  return { personId: id, pseudonym, name: person?.name ?? null, email: person?.email ?? null, comments: [...new Set([...commentsBy(meetings, id), ...commentsIn(elsewhere, id)])] };
 }
 
 const same = (a: string | undefined | null, b: string | undefined | null): boolean => Boolean(a && b && a.trim().toLowerCase() === b.trim().toLowerCase());

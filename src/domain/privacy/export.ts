@@ -30,6 +30,41 @@ export interface StoredRecords {
   conversationRefs: Readonly<Record<string, unknown>>;
   preferences: Readonly<Record<string, unknown>>;
   outbox: readonly unknown[];
+  /** Date polls (polls.polls), as stored. */
+  polls: readonly unknown[];
+  /** Meeting records, decisions and per capsulam procedures (records.*), as stored. */
+  meetingRecords: readonly unknown[];
+  actions: readonly unknown[];
+  /** Delivery keys of the polls and records features. */
+  otherKeys: readonly string[];
+  /** The Outlook events' sync state (calendar.events): attendees by e-mail. */
+  calendarEvents: readonly unknown[];
+}
+
+/**
+ * The parts of a record that are about the person: a value that names them (by id or e-mail) is kept with its plain
+ * fields (the record's title, dates, its own text), and of its lists and nested records only the parts that again
+ * name them — so a poll shows their own answer and not their colleagues', a meeting record their own attendance
+ * line. Undefined when nothing in the record names them.
+ */
+export function ownParts(value: unknown, keys: readonly string[]): unknown {
+  const wanted = new Set(keys.filter(Boolean).map((k) => k.toLowerCase()));
+  const names = (v: unknown): boolean => typeof v === 'string' && wanted.has(v.toLowerCase());
+  const walk = (v: unknown): unknown => {
+    if (names(v)) return v;
+    if (Array.isArray(v)) {
+      const kept = v.map(walk).filter((x) => x !== undefined);
+      return kept.length > 0 ? kept : undefined;
+    }
+    if (v === null || typeof v !== 'object' || v instanceof Date) return undefined;
+    const entries = Object.entries(v);
+    const direct = entries.some(([, x]) => names(x));
+    const nested = entries.flatMap(([k, x]) => (x !== null && typeof x === 'object' && !(x instanceof Date) ? [[k, walk(x)] as const] : [])).filter(([, x]) => x !== undefined);
+    if (!direct && nested.length === 0) return undefined;
+    const plain = entries.filter(([, x]) => x === null || typeof x !== 'object' || x instanceof Date);
+    return Object.fromEntries([...plain, ...nested]);
+  };
+  return walk(value);
 }
 
 export interface PersonalDataExport {
@@ -89,6 +124,13 @@ export function assembleExport({ personId, records, now }: { personId: string; r
   const prefs = records.preferences[id];
   if (prefs !== undefined) sections.preferences.push(prefs);
   sections.outbox.push(...records.outbox.filter((e) => mentions(e, id)));
+  const theirs = [id, ...(person?.email ? [person.email] : [])];
+  const own = (list: readonly unknown[]) => list.map((r) => ownParts(r, theirs)).filter((r) => r !== undefined);
+  sections.pollAnswers.push(...own(records.polls));
+  sections.meetingRecords.push(...own(records.meetingRecords));
+  sections.actions.push(...own(records.actions));
+  sections.calendarEvents.push(...own(records.calendarEvents));
+  sections.remindersSent.push(...records.otherKeys.filter((k) => mentions(k, id)).map((key) => ({ key })));
   return { format: EXPORT_FORMAT, version: EXPORT_VERSION, personId: id, generatedAt: now.toISOString(), sections };
 }
 

@@ -64,6 +64,10 @@ export const exportSections = [
   'conversationReference',
   'preferences',
   'outbox',
+  'pollAnswers',
+  'meetingRecords',
+  'actions',
+  'calendarEvents',
 ] as const;
 export type ExportSection = (typeof exportSections)[number];
 
@@ -85,6 +89,15 @@ export const privacyInventory: readonly RecordKind[] = [
   { section: 'meetings.pending', personalData: ['aadObjectId'], purpose: 'delivery', retention: 'technical', erasure: 'delete', export: 'pendingMeetingMessages' },
   { section: 'meetings.cards', personalData: ['aadObjectId'], purpose: 'delivery', retention: 'technical', erasure: 'delete', export: 'meetingCards' },
   { section: 'outbox.entries', personalData: ['aadObjectId', 'name', 'conversation', 'freeText'], purpose: 'delivery', retention: { window: 'deliveryLog' }, erasure: 'delete', export: 'outbox' },
+  { section: 'records.records', personalData: ['aadObjectId', 'name'], purpose: 'meetings', retention: 'publicRecord', erasure: 'pseudonymise', export: 'meetingRecords' },
+  { section: 'records.decisions', personalData: ['aadObjectId'], purpose: 'meetings', retention: 'publicRecord', erasure: 'pseudonymise', export: 'meetingRecords' },
+  { section: 'records.perCapsulam', personalData: ['aadObjectId', 'answer'], purpose: 'meetings', retention: 'publicRecord', erasure: 'pseudonymise', export: 'meetingRecords' },
+  { section: 'records.actions', personalData: ['aadObjectId', 'comment'], purpose: 'meetings', retention: 'publicRecord', erasure: 'pseudonymise', export: 'actions' },
+  { section: 'records.sentKeys', personalData: ['aadObjectId'], purpose: 'delivery', retention: 'technical', erasure: 'pseudonymise', export: 'remindersSent' },
+  { section: 'polls.polls', personalData: ['aadObjectId', 'answer', 'comment'], purpose: 'meetings', retention: { window: 'rsvpComments' }, erasure: 'pseudonymise', export: 'pollAnswers' },
+  { section: 'polls.sentReminderKeys', personalData: ['aadObjectId'], purpose: 'delivery', retention: 'technical', erasure: 'pseudonymise', export: 'remindersSent' },
+  { section: 'polls.leadershipKeys', personalData: ['aadObjectId'], purpose: 'delivery', retention: 'technical', erasure: 'pseudonymise', export: 'remindersSent' },
+  { section: 'calendar.events', personalData: ['email'], purpose: 'meetings', retention: 'technical', erasure: 'pseudonymise', export: 'calendarEvents' },
   { section: 'roster.sentKeys', personalData: ['aadObjectId'], purpose: 'delivery', retention: 'technical', erasure: 'pseudonymise', export: 'remindersSent' },
   { section: 'privacy.erased', personalData: null, purpose: 'erasure', retention: 'accountability', erasure: 'none', export: null },
 ];

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Meeting } from '../meetings/meeting.js';
+import type { Poll } from '../polls/poll.js';
+import { stockholmInstant } from '../time.js';
 import { isClosedStatus, type Need } from '../needs/need.js';
 import type { RetentionKind } from './inventory.js';
 
@@ -43,6 +45,24 @@ export function retainMeetingComments({ meeting, policy, now }: { meeting: Meeti
     return { ...i, answer };
   });
   return cleared === 0 ? { meeting, cleared } : { meeting: { ...meeting, invitees }, cleared };
+}
+
+/** When a poll's last proposed time ends (Stockholm): its comments are kept as long as a meeting's would be. */
+export function pollEnd(poll: Pick<Poll, 'slots'>): Date {
+  return new Date(Math.max(...poll.slots.map((s) => stockholmInstant(s.date, s.end).getTime())));
+}
+
+/** A poll with the comments of its answers cleared once its last proposed time ended more than the window ago. */
+export function retainPollComments({ poll, policy, now }: { poll: Poll; policy: RetentionPolicy; now: Date }): { poll: Poll; cleared: number } {
+  if (!isOutsideWindow({ at: pollEnd(poll), days: policy.rsvpComments, now })) return { poll, cleared: 0 };
+  let cleared = 0;
+  const responses = poll.responses.map((r) => {
+    if (r.comment === undefined) return r;
+    cleared++;
+    const { comment: _comment, ...rest } = r;
+    return rest;
+  });
+  return cleared === 0 ? { poll, cleared } : { poll: { ...poll, responses }, cleared };
 }
 
 /** When a closed need closed: its last status change into a closed status (its submission for a need born closed). */

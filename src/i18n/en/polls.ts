@@ -170,6 +170,7 @@ export const polls: Catalogue['polls'] = {
       finalised: 'The time has already been set. Answer the meeting’s invitation instead.',
       cancelled: 'The date poll has been called off, so answers are closed.',
       unknownSlot: 'The card was out of date. Here is the date poll as it stands – please answer again.',
+      noAnswer: 'Choose Yes, If need be or No for at least one of the times.',
       commentTooLong: (p) => `The comment can be at most ${p.max} characters.`,
       noInvitees: 'Nobody holds a seat in that body on those dates, so there is nobody to ask.',
       alreadyCancelled: 'The date poll is already called off.',

@@ -172,6 +172,7 @@ export const polls = {
       finalised: 'Tiden är redan bestämd. Svara på mötets inbjudan i stället.',
       cancelled: 'Tidsförslaget är avbrutet, så det går inte att svara.',
       unknownSlot: 'Kortet var inaktuellt. Här är tidsförslaget som det ser ut nu – svara gärna igen.',
+      noAnswer: 'Välj Ja, Om det behövs eller Nej för minst en av tiderna.',
       commentTooLong: (p: { max: number }) => `Kommentaren får vara högst ${p.max} tecken.`,
       noInvitees: 'Ingen har en plats i det organet de datumen, så det finns ingen att fråga.',
       alreadyCancelled: 'Tidsförslaget är redan avbrutet.',

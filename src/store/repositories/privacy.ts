@@ -7,6 +7,7 @@ import {
   noRetentionCounts,
   retainMeetingComments,
   retainNeedContact,
+  retainPollComments,
 } from '../../domain/privacy/retention.js';
 import { stockholmDate } from '../../domain/time.js';
 import type { StoreDocument } from '../schema.js';
@@ -32,6 +33,11 @@ export function privacyRepository(doc: StoreDocument): PrivacyRepository {
       conversationRefs: doc.conversationRefs,
       preferences: doc.preferences,
       outbox: doc.outbox.entries,
+      polls: doc.polls.polls,
+      meetingRecords: [...doc.records.records, ...doc.records.decisions, ...doc.records.perCapsulam],
+      actions: doc.records.actions,
+      otherKeys: [...doc.records.sentKeys, ...doc.polls.sentReminderKeys, ...doc.polls.leadershipKeys],
+      calendarEvents: doc.calendar.events,
     }),
 
     erase(subject, erased, attribution, now) {
@@ -98,6 +104,13 @@ export function privacyRepository(doc: StoreDocument): PrivacyRepository {
         const out = retainMeetingComments({ meeting, policy, now });
         if (out.cleared > 0) {
           doc.meetings.meetings[i] = out.meeting;
+          counts.rsvpComments += out.cleared;
+        }
+      });
+      doc.polls.polls.forEach((poll, i) => {
+        const out = retainPollComments({ poll, policy, now });
+        if (out.cleared > 0) {
+          doc.polls.polls[i] = out.poll;
           counts.rsvpComments += out.cleared;
         }
       });
