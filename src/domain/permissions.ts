@@ -36,6 +36,8 @@ export const actions = [
   'privacy.notice',
   'roster.remove',
   'privacy.erase',
+  /** The roster card, ending seats and handing them over (issue #15). */
+  'roster.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -85,6 +87,7 @@ const roleRules: Record<Exclude<Action, ResourceAction>, readonly Role[]> = {
   'privacy.notice': anyRegistered,
   'roster.remove': ['leadership'],
   'privacy.erase': ['leadership'],
+  'roster.manage': ['leadership'],
 };
 
 const hasAny = (person: Pick<Person, 'roles'>, roles: readonly Role[]): boolean => person.roles.some((r) => roles.includes(r));

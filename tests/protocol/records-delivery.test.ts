@@ -97,7 +97,7 @@ afterAll(async () => {
 });
 
 describe('notices and minutes to 100 invitees', () => {
-  it('the notice reaches every invitee once, paced by Teams' rate limits (its pace printed)', async () => {
+  it('the notice reaches every invitee once, paced by Teams’ rate limits (its pace printed)', async () => {
     expect(invitees.length).toBeGreaterThanOrEqual(100);
     now = stockholmInstant('2027-05-13', '09:00');
     const h = await start();
@@ -151,7 +151,7 @@ describe('notices and minutes to 100 invitees', () => {
   }
   const minutesOf = (id: string) => (d: ConnectorCall) => isMinutes(d) && textOf(cardOf(d.body)).includes(id === meetingId ? 'Årlig träff 2027' : 'Extra träff 2027');
 
-  it('approved minutes reach every invitee once, paced by Teams' rate limits, also after a restart', async () => {
+  it('approved minutes reach every invitee once, paced by Teams’ rate limits, also after a restart', async () => {
     now = stockholmInstant('2027-05-21', '10:00');
     let h = await start();
     const version = await toLastApproval(h, meetingId);

@@ -581,55 +581,19 @@ const matrix: Record<string, Variant[]> = {
   'privacy.cancel': [{ name: 'the confirmation', data: () => ({}), allowed: registered, effect: 'either' }],
   // A file offered through a button (Teams: the file consent card; local mode: a single-use link as a message).
   'file.send': [{ name: 'the needs export', data: () => ({ file: 'needs-export', format: 'csv', round: 'all' }), allowed: ({ person }) => can(person, 'needs.export'), effect: 'either' }],
-  // Meeting records (#17): leadership's verbs on a booked Programråd meeting (tests/reliability/records-hostile.test.ts
-  // and tests/protocol/records.test.ts try the resource-bound ones with real minutes, seats and actions).
-  ...recordsLeadership({
-    'records.agenda': async () => ({ meetingId: await fx.meeting('records') }),
-    'records.addAgendaItem': async ({ index }) => ({ meetingId: await fx.meeting('records'), agendaTitle: `Punkt ${index}` }),
-    'records.removeAgendaItem': async () => ({ meetingId: await fx.meeting('records'), agendaItem: 'a999' }),
-    'records.moveAgendaItem': async () => ({ meetingId: await fx.meeting('records'), agendaItem: 'a999', direction: 'up' }),
-    'records.addPaper': async ({ index }) => ({ meetingId: await fx.meeting('records'), paperTitle: `Handling ${index}`, paperUrl: 'https://mdu.sharepoint.com/x.pdf', paperItem: '' }),
-    'records.removePaper': async () => ({ meetingId: await fx.meeting('records'), agendaPaper: 'p999' }),
-    'records.sendNotice': async () => ({ meetingId: await fx.meeting('records') }),
-    'records.announceChanges': async () => ({ meetingId: await fx.meeting('records'), revision: 0 }),
-    'records.attendance': async () => ({ meetingId: await fx.meeting('records') }),
-    'records.saveAttendance': async () => ({ meetingId: await fx.meeting('records'), page: '0', personIds: '' }),
-    'records.decisionForm': async () => ({ meetingId: await fx.meeting('records') }),
-    'records.recordDecision': async ({ index }) => ({ meetingId: await fx.meeting('records'), decisionText: `Beslut ${index}`, decisionItem: '', decisionNeeds: '' }),
-    'records.actionForm': () => ({ decisionId: 'd999' }),
-    'records.createAction': ({ index }) => ({ decisionId: 'd999', actionTitle: `Åtgärd ${index}`, actionOwner: demo.leader, actionDue: '2027-06-01' }),
-    'records.draftMinutes': async () => ({ meetingId: await fx.meeting('records') }),
-    'records.saveMinutesNotes': async () => ({ meetingId: await fx.meeting('records'), itemKey: 'other', version: '1', minutesNotes: 'Anteckning' }),
-    'records.nameSignatories': async () => ({ meetingId: await fx.meeting('records'), chairId: demo.leader, adjusterIds: demo.regionDirector }),
-    'records.perCapsulamForm': () => ({}),
-    'records.openPerCapsulam': ({ index }) => ({ pcBody: 'programrad', pcProposal: `Förslag ${index}`, pcNeeds: '', pcDeadlineDate: '2027-03-20', pcDeadlineTime: '12:00' }),
-  }),
-  // Reads open to everyone registered, and answers bound to a resource (an action's owner, a signatory, a seat):
-  // with ids no one holds, every attempt is refused or shown and nothing changes.
-  ...recordsRegistered({
-    'records.notice': async () => ({ meetingId: await fx.meeting('records') }),
-    'records.minutes': async () => ({ meetingId: await fx.meeting('records') }),
-    'records.refresh': async () => ({ kind: 'minutes', id: await fx.meeting('records') }),
-    'records.decision': () => ({ decisionId: 'd999' }),
-    'records.decisions': () => ({ query: '2027', page: '0' }),
-    'records.action': () => ({ actionId: 'x999' }),
-    'records.actions': () => ({ scope: 'mine' }),
-    'records.completeAction': () => ({ actionId: 'x999', actionComment: 'Klart' }),
-    'records.reopenAction': () => ({ actionId: 'x999' }),
-    'records.approveMinutes': async () => ({ meetingId: await fx.meeting('records'), version: '1' }),
-    'records.requestMinutesChange': async () => ({ meetingId: await fx.meeting('records'), version: '1', changeComment: 'Ändra' }),
-    'records.perCapsulam': () => ({ procedureId: 'pc999' }),
-    'records.answerPerCapsulam': () => ({ procedureId: 'pc999', seatId: 'programrad-mdu-1', value: 'yes' }),
-  }),
+  // Issue #15: far-off last days (a new one per attempt), so nobody's rights change during the run.
+  'roster.end': [
+    { name: 'a staff member\'s term, confirmed', data: ({ index }) => ({ personId: '00000000-0000-0000-0000-000000000024', lastDay: `2099-01-${String(index + 1).padStart(2, '0')}`, confirm: 'yes' }), allowed: ({ person }) => can(person, 'roster.manage'), effect: 'writes' },
+  ],
+  'roster.handover': [
+    {
+      name: 'a staff member\'s place to another, confirmed',
+      data: ({ index }) => ({ personId: '00000000-0000-0000-0000-000000000024', successorId: '00000000-0000-0000-0000-000000000023', lastDay: `2098-01-${String(index + 1).padStart(2, '0')}`, confirm: 'yes' }),
+      allowed: ({ person }) => can(person, 'roster.manage'),
+      effect: 'writes',
+    },
+  ],
 };
-
-type VariantData = Variant['data'];
-function recordsLeadership(verbs: Record<string, VariantData>): Record<string, Variant[]> {
-  return Object.fromEntries(Object.entries(verbs).map(([verb, data]) => [verb, [{ name: 'leadership only', data, allowed: ({ person }: Attempt) => can(person, 'records.manage'), effect: 'either' as const }]]));
-}
-function recordsRegistered(verbs: Record<string, VariantData>): Record<string, Variant[]> {
-  return Object.fromEntries(Object.entries(verbs).map(([verb, data]) => [verb, [{ name: 'anyone registered', data, allowed: registered, effect: 'either' as const }]]));
-}
 
 /** A need of the person's own organisation, made for them (someone there may submit); or another's when none may. */
 async function ownNeed(tag: string, person: Person): Promise<number> {

@@ -1,7 +1,12 @@
 import { DEFAULT_TERM_REMINDERS, remindTermEnds, ROSTER_NOTICE, type TermEndingNoticeData, type TermReminderConfig } from '../../app/roster/remind-term-ends.js';
 import { fileUnitOfWork } from '../../store/unit-of-work.js';
-import type { BotFeature, Services } from '../feature.js';
+import { rosterVerbs } from '../../cards/roster-verbs.js';
+import { actionRoute, textRoute, type BotFeature, type Services } from '../feature.js';
+import { handleRosterCommand, rosterChangeHandler } from '../roster/handlers.js';
+import { rosterChangePayloadSchema } from '../roster/payloads.js';
 import { termEndingLeadershipText, termEndingText } from '../roster/notices.js';
+
+const ROSTER = /^(ledam[oö]ter|roster)$/i;
 
 /** The daily term-of-office job: reminders 60 and 14 days before a term ends, to the person and to leadership. */
 export async function runRosterJob(services: Services, config: TermReminderConfig = DEFAULT_TERM_REMINDERS): Promise<void> {
@@ -18,6 +23,12 @@ export function rosterFeature(config: Partial<TermReminderConfig> = {}): BotFeat
   const reminders: TermReminderConfig = { ...DEFAULT_TERM_REMINDERS, ...config };
   return {
     name: 'roster',
+    help: [{ action: 'roster.manage', entry: (t) => t.roster.admin.command }],
+    text: [textRoute({ name: 'roster', visibility: 'personal', match: (text) => ROSTER.test(text), handle: (turn) => handleRosterCommand(turn) })],
+    actions: [
+      actionRoute({ verb: rosterVerbs.end, visibility: 'personal', limit: () => 'writes', schema: rosterChangePayloadSchema, handle: rosterChangeHandler('end') }),
+      actionRoute({ verb: rosterVerbs.handover, visibility: 'personal', limit: () => 'writes', schema: rosterChangePayloadSchema, handle: rosterChangeHandler('handover') }),
+    ],
     jobs: [{ name: 'roster.terms', everyMs: 60_000, run: (services) => runRosterJob(services, reminders) }],
     // The data was written by our own use case (src/app/roster/remind-term-ends.ts).
     notices: [
