@@ -343,8 +343,9 @@ describe('crash: SIGKILL under continuous write load', () => {
       const loadRounds = rounds.filter((r) => !r.killedDuringStartup);
       expect(loadRounds.length).toBe(ROUNDS - [...STARTUP_KILL_ROUNDS].filter((r) => r < ROUNDS).length);
       expect(loadRounds.filter((r) => r.acknowledged > 0 && r.inFlightAtKill > 0)).toHaveLength(loadRounds.length);
-      expect(total).toBeGreaterThan(ROUNDS * 20);
-      expect(ackedNeeds.size).toBeGreaterThan(ROUNDS * 5);
+      // Enough acknowledged writes to lose (a loaded machine acknowledges fewer before a kill than a quiet one).
+      expect(total).toBeGreaterThan(ROUNDS * 5);
+      expect(ackedNeeds.size).toBeGreaterThan(ROUNDS);
     },
     480_000,
   );
