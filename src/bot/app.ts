@@ -266,7 +266,7 @@ export function createBot({ adapter, services, features }: BotOptions): Applicat
       // A tenant the bot does not serve learns nothing: not whom to ask, not whether anyone there is registered.
       const text = strangerText(services, t, standing as Exclude<Standing, { kind: 'member' }>);
       const known = standing.kind !== 'otherTenant';
-      services.log.info(`turn.${standing.kind}`, { activityType: activity.type, aadObjectId: known && typeof activity.from?.aadObjectId === 'string' ? activity.from.aadObjectId.slice(0, 64) : null });
+      services.log.info(standing.kind === 'unknown' ? 'turn.unknownPerson' : `turn.${standing.kind}`, { activityType: activity.type, aadObjectId: known && typeof activity.from?.aadObjectId === 'string' ? activity.from.aadObjectId.slice(0, 64) : null });
       if (isInvoke) await sendInvokeResponse(context, invokeMessage(text));
       else await context.sendActivity(text);
       return false;
